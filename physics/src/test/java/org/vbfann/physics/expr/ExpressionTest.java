@@ -162,7 +162,7 @@ class ExpressionTest {
     void parseErrorsNameTheColumn() {
         assertEquals("expression 'f_mass4l >= ': column 13: expected a number, a name or '(', found the end",
                 parseError("f_mass4l >= "));
-        assertEquals("expression 'a && (b || c': column 12: expected ')' to close the '(' at column 6, found the end",
+        assertEquals("expression 'a && (b || c': column 13: expected ')' to close the '(' at column 6, found the end",
                 parseError("a && (b || c"));
         assertEquals("expression 'a & b': column 3: '&' is not an operator; write '&&' for a logical and",
                 parseError("a & b"));
