@@ -19,10 +19,10 @@ final class Suggestions {
         return close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?";
     }
 
-    /** Known names within an edit distance of max(2, length/3) of {@code name} (case-insensitive), nearest first. */
+    /** Known names within an edit distance of max(1, length/3) of {@code name} (case-insensitive), nearest first. */
     static List<String> closest(String name, Collection<String> known) {
         String lower = name.toLowerCase(Locale.ROOT);
-        int limit = Math.max(2, name.length() / 3);
+        int limit = Math.max(1, name.length() / 3);
         List<String> hits = new ArrayList<>();
         List<Integer> dist = new ArrayList<>();
         for (String k : known) {
