@@ -123,6 +123,7 @@ final class Parser {
             int at = skipSpace();
             if (take("*")) {
                 if (peek() == '*') {
+                    pos = at;
                     throw error("'**' is not an operator; write pow(a, b)");
                 }
                 left = new Node.Binary(BinaryOp.MUL, left, unary(), at);
