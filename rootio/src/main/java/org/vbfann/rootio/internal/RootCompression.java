@@ -81,7 +81,7 @@ public final class RootCompression {
             String tag = tag(data, p, HEADER);
             String where = what + " block " + b + " (" + tag + ", " + c + " -> " + u + " bytes)";
             int got = switch (tag) {
-                case "ZL" -> inflate(data, p + HEADER, c, out, o, u, !zlibHeader(data, p + HEADER, c), where);
+                case "ZL" -> inflate(data, p + HEADER, c, out, o, u, false, where);
                 case "CS" -> inflate(data, p + HEADER, c, out, o, u, true, where);
                 case "XZ" -> unxz(data, p + HEADER, c, out, o, u, where);
                 case "L4" -> unlz4(data, p + HEADER, c, out, o, u, where);
@@ -110,16 +110,6 @@ public final class RootCompression {
         return (d[p] & 0xFF) | ((d[p + 1] & 0xFF) << 8) | ((d[p + 2] & 0xFF) << 16);
     }
 
-    /** RFC 1950 header: deflate method and a check value divisible by 31. */
-    private static boolean zlibHeader(byte[] d, int p, int c) {
-        if (c < 2) {
-            return false;
-        }
-        int cmf = d[p] & 0xFF;
-        int flg = d[p + 1] & 0xFF;
-        return (cmf & 0x0F) == 8 && ((cmf << 8) | flg) % 31 == 0;
-    }
-
     private static int inflate(byte[] in, int off, int len, byte[] out, int o, int u, boolean raw, String where) {
         Inflater inf = new Inflater(raw);
         try {
@@ -130,6 +120,17 @@ public final class RootCompression {
                 n += k;
                 if (k == 0 && (inf.finished() || inf.needsInput() || inf.needsDictionary())) {
                     break;
+                }
+            }
+            // Run to the end of the stream so that zlib checks its Adler-32 trailer.
+            if (n == u && !inf.finished()) {
+                byte[] extra = new byte[1];
+                if (inf.inflate(extra) > 0) {
+                    throw new RootFormatException(where + ": zlib stream holds more than " + u + " bytes");
+                }
+                if (!inf.finished()) {
+                    throw new RootFormatException(where + ": zlib stream does not end after " + u + " bytes"
+                            + " (truncated or corrupt)");
                 }
             }
             return n;
@@ -150,7 +151,13 @@ public final class RootCompression {
                 }
                 n += k;
             }
+            // Reading to the end makes the xz decoder check the stream's CRC and index.
+            if (n == u && xz.read() >= 0) {
+                throw new RootFormatException(where + ": LZMA stream holds more than " + u + " bytes");
+            }
             return n;
+        } catch (RootFormatException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new RootFormatException(where + ": LZMA data is corrupt: " + e, e);
         }
