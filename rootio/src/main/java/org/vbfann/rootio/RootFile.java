@@ -35,6 +35,9 @@ public final class RootFile implements AutoCloseable {
     private static final byte[] MAGIC = "root".getBytes(StandardCharsets.US_ASCII);
     /** Bytes read for the header: enough for the 64-bit form (io/io/src/TFile.cxx, TFile::Init). */
     private static final int HEADER_BYTES = 64;
+    /** Header length up to fNbytesInfo with 32-bit seeks (TFile::WriteHeader), and with 64-bit seeks. */
+    private static final int SMALL_HEADER = 45;
+    private static final int LARGE_HEADER = 57;
 
     private final RootSource source;
     private final Path path;
@@ -366,6 +369,11 @@ public final class RootFile implements AutoCloseable {
         }
         Cursor c = head.cursor(4);
         int version = c.i32();
+        int needed = version >= 1000000 ? LARGE_HEADER : SMALL_HEADER;
+        if (size < needed) {
+            throw new RootFormatException(name() + ": truncated ROOT file: " + size + " bytes, shorter than the "
+                    + needed + "-byte header");
+        }
         long begin = c.i32();
         boolean large = version >= 1000000;
         long end = large ? c.i64() : c.u32();
