@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class MlpTest {
+public class MlpTest {
     /** 2 inputs → Dense(2) → BatchNorm → selu → Dense(3) → softmax, with round numbers. */
-    static Mlp small() {
+    public static Mlp small() {
         List<Layer> layers = List.of(new DenseLayer("dense", 2, 2), new BatchNormLayer("bn", 2, 0.0),
                 new ActivationLayer("act", 2, Activation.SELU), new DropoutLayer("drop", 2, 0.5, true),
                 new DenseLayer("out", 2, 3));
