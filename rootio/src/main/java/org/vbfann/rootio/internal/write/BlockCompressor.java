@@ -4,6 +4,7 @@ import io.airlift.compress.lz4.Lz4Compressor;
 import io.airlift.compress.zstd.ZstdCompressor;
 import java.util.zip.Deflater;
 import org.vbfann.rootio.Compression;
+import org.vbfann.rootio.internal.XxHash64;
 
 /**
  * Compresses a record into ROOT's compressed blocks (RZip.cxx, {@code R__zipMultipleAlgorithm}): the input is cut

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.vbfann.rootio.Compression;
+import org.vbfann.rootio.internal.XxHash64;
 
 class BlockCompressorTest {
     /** Reference digests of the xxHash test vectors (XXH64, seed 0) from the xxHash distribution's sanity checks. */
