@@ -214,6 +214,10 @@ public final class RootFileWriter implements AutoCloseable {
         }
     }
 
+    boolean isFinished() {
+        return finished;
+    }
+
     void treeClosed(TreeWriter t) {
         openTrees.remove(t);
     }

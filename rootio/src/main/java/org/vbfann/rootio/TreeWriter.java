@@ -209,6 +209,9 @@ public final class TreeWriter implements AutoCloseable {
             return;
         }
         closed = true;
+        if (owner.isFinished()) {
+            return;   // the file was aborted or failed: nothing more to write
+        }
         owner.run(() -> {
             for (BranchState b : branches) {
                 b.flush(output);
@@ -224,14 +227,34 @@ public final class TreeWriter implements AutoCloseable {
         owner.treeClosed(this);
     }
 
-    /** Internal: the branch states, for copying baskets into this tree. */
-    List<BranchState> branchStates() {
-        return branches;
+    /** The state of branch {@code branch}, for {@link TreeCopier}. */
+    BranchState state(String branch) {
+        return byName.get(branch);
     }
 
-    /** Internal: counts entries added through copied baskets. */
+    /** Where baskets of this tree go, for {@link TreeCopier}. */
+    BranchState.BasketOutput basketOutput() {
+        return output;
+    }
+
+    /** The record writer of this tree's file, for {@link TreeCopier}. */
+    RecordWriter records() {
+        return records;
+    }
+
+    /** The directory of this tree, for {@link TreeCopier}. */
+    DirectoryState directory() {
+        return dir;
+    }
+
+    /** Counts entries that {@link TreeCopier} added branch by branch. */
     void addCopiedEntries(long n) {
         entries += n;
+    }
+
+    /** Checks a column against its branch, for {@link TreeCopier}. */
+    void check(BranchSpec s, Column c) {
+        checkColumn(s, c);
     }
 
     private void checkOpen() {

@@ -150,6 +150,44 @@ class JsrootInteropTest {
         assertEquals(0, objects.get("empty").get("entries").asInt());
     }
 
+    /** A fixture tree copied with raw baskets plus a computed branch reads in JSROOT as the source does in vbfann. */
+    @org.junit.jupiter.api.Test
+    void jsrootReadsACopiedTree(@TempDir Path dir) throws Exception {
+        Path in = org.vbfann.testkit.Fixtures.path("root/uproot-HZZ.root");
+        Path out = dir.resolve("copy.root");
+        try (RootFile f = RootFile.open(in); RootFileWriter w = RootFileWriter.create(out, WriteOptions.defaults())) {
+            new TreeCopier(f, "events").branches(List.of("NJet", "Jet_Px", "Muon_Iso", "MET_px", "Jet_ID"))
+                    .addBranch(BranchSpec.scalar("twice", ElementType.FLOAT32), List.of("MET_px"), t -> {
+                        float[] v = t.column("MET_px").floats().clone();
+                        for (int i = 0; i < v.length; i++) {
+                            v[i] *= 2;
+                        }
+                        return Column.ofFloats("twice", v);
+                    }).copyTo(w, "events");
+        }
+        JsonNode events = readWithJsroot(out).get("objects").get("events");
+        try (RootFile f = RootFile.open(in)) {
+            List<String> names = List.of("NJet", "Jet_Px", "Muon_Iso", "MET_px", "Jet_ID");
+            EventTable src = f.tree("events").read(names);
+            assertEquals(src.entries(), events.get("entries").asInt());
+            for (String n : names) {
+                Column c = src.column(n);
+                JsonNode v = events.get("values").get(n);
+                for (int e = 0; e < src.entries(); e++) {
+                    List<Double> want = new ArrayList<>();
+                    for (int k = c.start(e); k < c.start(e) + c.length(e); k++) {
+                        want.add(c.getDouble(k));
+                    }
+                    assertEquals(want, flatten(v.get(e)), n + " entry " + e);
+                }
+            }
+            float[] px = src.column("MET_px").floats();
+            for (int e = 0; e < src.entries(); e++) {
+                assertEquals(List.of((double) (px[e] * 2)), flatten(events.get("values").get("twice").get(e)));
+            }
+        }
+    }
+
     private static String branchTitle(JsonNode tree, String name) {
         for (JsonNode b : tree.get("branches")) {
             if (b.get("name").asText().equals(name)) {

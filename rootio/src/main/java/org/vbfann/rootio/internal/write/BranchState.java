@@ -20,6 +20,7 @@ public final class BranchState {
     private BranchState counter;
     private boolean isCounter;
     private long counterMaximum;
+    private String leafTitle;
 
     private byte[] buf;
     private int used;
@@ -98,8 +99,16 @@ public final class BranchState {
         return counterMaximum;
     }
 
-    /** The leaf title: name, then [counter] and fixed dimensions. */
+    /** Keeps the leaf title of a copied branch, which may differ from the one built from its name. */
+    public void setLeafTitle(String title) {
+        this.leafTitle = title;
+    }
+
+    /** The leaf title: name, then [counter] and fixed dimensions, unless a copied title was kept. */
     String leafTitle() {
+        if (leafTitle != null) {
+            return leafTitle;
+        }
         StringBuilder s = new StringBuilder(spec.name());
         if (spec.counter() != null) {
             s.append('[').append(spec.counter()).append(']');

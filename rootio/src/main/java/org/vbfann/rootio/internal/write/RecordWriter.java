@@ -107,6 +107,33 @@ public final class RecordWriter {
         return key;
     }
 
+    /**
+     * Appends a basket record copied from another file, unchanged but for its fSeekKey and fSeekPdir.
+     *
+     * @return its new position, or -1 when the record has 4-byte seeks and the file's end is past
+     *         {@link KeyHeader#K_START_BIG_FILE} (then the basket must be re-encoded with a longer key)
+     */
+    public long copyBasket(byte[] record, int off, int len, DirectoryState dir) {
+        long at = sink.end();
+        // TKey header: fNbytes(4) fVersion(2) fObjlen(4) fDatime(4) fKeylen(2) fCycle(2), then the seeks
+        int version = (record[off + 4] & 0xFF) << 8 | (record[off + 5] & 0xFF);
+        int seeks = off + 18;
+        byte[] copy = java.util.Arrays.copyOfRange(record, off, off + len);
+        if (version > 1000) {
+            RootBuffer b = new RootBuffer(16, 0);
+            b.i64(at).i64(dir.seekDir());
+            System.arraycopy(b.array(), 0, copy, seeks - off, 16);
+        } else {
+            if (KeyHeader.isBig(at, dir.seekDir())) {
+                return -1;
+            }
+            BigEndian.putInt(copy, seeks - off, (int) at);
+            BigEndian.putInt(copy, seeks - off + 4, (int) dir.seekDir());
+        }
+        sink.append(copy, 0, len);
+        return at;
+    }
+
     /** TBasket class version (TBasket.h ClassDef(TBasket,3)). */
     private static final int BASKET_VERSION = 3;
     /** Bytes of the TBasket fields in its key header: version 2, four ints, flag 1. */
