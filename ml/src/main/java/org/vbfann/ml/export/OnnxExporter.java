@@ -13,11 +13,15 @@ import org.vbfann.ml.Layer;
 import org.vbfann.ml.Mlp;
 
 /**
- * Writes a network as an ONNX model (float32, opset {@value #OPSET}, IR version {@value #IR_VERSION}): one
- * input {@code input} of shape [N, features] taking raw values, one output {@code output} of shape
- * [N, outputs]. The standardisation is a Sub and a Div, each dense layer a Gemm, a BatchNormalization its
- * folded scale and shift (Mul, Add), dropout nothing (identity at inference), and activations and the output
- * function their ONNX operators. Feature and output names are in the model's {@code metadata_props}
+ * Writes a network as an ONNX model (opset {@value #OPSET}, IR version {@value #IR_VERSION}): one float32
+ * input {@code input} of shape [N, features] taking raw values, one float32 output {@code output} of shape
+ * [N, outputs]. Inside, the input is cast to float64 and every weight and operation is float64, then the
+ * output is cast back: float32 arithmetic would lose the relative precision of small probabilities (a
+ * softmax tail of 1e-19 from logits ~40 apart carries a relative error ~1e-5 in float32), while the cost of
+ * double arithmetic is negligible for networks of this size. The standardisation is a Sub and a Div, each dense layer a Gemm, a BatchNormalization its
+ * folded scale and shift (Mul, Add), dropout nothing (identity at inference), activations and the output
+ * function their ONNX operators (ELU and SELU composed of Relu, Min, Exp, since ONNX Runtime has them in
+ * float32 only). Feature and output names are in the model's {@code metadata_props}
  * ({@code features}, {@code outputs}, comma-separated) and its doc string.
  *
  * <p>Messages are encoded by hand; field numbers are those of {@code onnx/onnx.proto} (ONNX IR 7).
@@ -58,19 +62,18 @@ public final class OnnxExporter {
     private static final int NODE_NAME = 3;
     private static final int NODE_OP_TYPE = 4;
     private static final int NODE_ATTRIBUTE = 5;
-    // AttributeProto and its AttributeType values FLOAT = 1, INT = 2
+    // AttributeProto and its AttributeType value INT = 2
     private static final int ATTR_NAME = 1;
-    private static final int ATTR_F = 2;
     private static final int ATTR_I = 3;
     private static final int ATTR_TYPE = 20;
-    private static final int ATTR_TYPE_FLOAT = 1;
     private static final int ATTR_TYPE_INT = 2;
-    // TensorProto and DataType FLOAT = 1
+    // TensorProto and DataType FLOAT = 1, DOUBLE = 11
     private static final int TENSOR_DIMS = 1;
     private static final int TENSOR_DATA_TYPE = 2;
     private static final int TENSOR_NAME = 8;
     private static final int TENSOR_RAW_DATA = 9;
     private static final int DATA_TYPE_FLOAT = 1;
+    private static final int DATA_TYPE_DOUBLE = 11;
     // ValueInfoProto, TypeProto, TypeProto.Tensor, TensorShapeProto, TensorShapeProto.Dimension
     private static final int VALUE_INFO_NAME = 1;
     private static final int VALUE_INFO_TYPE = 2;
@@ -89,14 +92,15 @@ public final class OnnxExporter {
     /** The serialized ONNX model of {@code net}; {@code producerVersion} goes into the file's producer field. */
     public static byte[] export(Mlp net, String producerVersion) {
         Graph g = new Graph();
-        String x = INPUT;
+        String x = g.node("Cast", "input_to_double", "input_double",
+                new ProtoMessage[] {intAttribute("to", DATA_TYPE_DOUBLE)}, INPUT);
         if (!net.scaling().isIdentity()) {
             int n = net.inputs();
-            float[] mean = new float[n];
-            float[] scale = new float[n];
+            double[] mean = new double[n];
+            double[] scale = new double[n];
             for (int j = 0; j < n; j++) {
-                mean[j] = (float) net.scaling().mean(j);
-                scale[j] = (float) net.scaling().scale(j);
+                mean[j] = net.scaling().mean(j);
+                scale[j] = net.scaling().scale(j);
             }
             x = g.node("Sub", "standardize_sub", x, g.constant("scaling_mean", mean, n));
             x = g.node("Div", "standardize_div", x, g.constant("scaling_scale", scale, n));
@@ -105,10 +109,12 @@ public final class OnnxExporter {
             x = layer(g, net, k, x);
         }
         switch (net.output()) {
-            case SIGMOID -> g.node("Sigmoid", "output_sigmoid", OUTPUT, NO_ATTRIBUTES, x);
-            case SOFTMAX -> g.node("Softmax", "output_softmax", OUTPUT, new ProtoMessage[] {intAttribute("axis", 1)}, x);
-            default -> g.node("Identity", "output_identity", OUTPUT, NO_ATTRIBUTES, x);
+            case SIGMOID -> x = g.node("Sigmoid", "output_sigmoid", x);
+            case SOFTMAX -> x = g.node("Softmax", "output_softmax", "output_softmax_out",
+                    new ProtoMessage[] {intAttribute("axis", 1)}, x);
+            default -> { }
         }
+        g.node("Cast", "output_to_float", OUTPUT, new ProtoMessage[] {intAttribute("to", DATA_TYPE_FLOAT)}, x);
 
         ProtoMessage graph = new ProtoMessage();
         for (ProtoMessage node : g.nodes) {
@@ -142,25 +148,25 @@ public final class OnnxExporter {
         if (l instanceof DenseLayer d) {
             int in = d.inputs();
             int units = d.outputs();
-            float[] w = new float[in * units];
+            double[] w = new double[in * units];
             for (int i = 0; i < w.length; i++) {
-                w[i] = (float) net.parameter(k, i);
+                w[i] = net.parameter(k, i);
             }
-            float[] b = new float[units];
+            double[] b = new double[units];
             for (int u = 0; u < units; u++) {
-                b[u] = (float) net.parameter(k, d.biasOffset() + u);
+                b[u] = net.parameter(k, d.biasOffset() + u);
             }
             return g.node("Gemm", id, x, g.constant(id + "_kernel", w, in, units), g.constant(id + "_bias", b, units));
         }
         if (l instanceof BatchNormLayer bn) {
             int n = bn.outputs();
-            float[] a = new float[n];
-            float[] c = new float[n];
+            double[] a = new double[n];
+            double[] c = new double[n];
             for (int j = 0; j < n; j++) {
                 double s = net.parameter(k, bn.gammaOffset() + j)
                         / Math.sqrt(net.parameter(k, bn.varianceOffset() + j) + bn.epsilon());
-                a[j] = (float) s;
-                c[j] = (float) (net.parameter(k, bn.betaOffset() + j) - s * net.parameter(k, bn.meanOffset() + j));
+                a[j] = s;
+                c[j] = net.parameter(k, bn.betaOffset() + j) - s * net.parameter(k, bn.meanOffset() + j);
             }
             String scaled = g.node("Mul", id + "_scale", x, g.constant(id + "_a", a, n));
             return g.node("Add", id + "_shift", scaled, g.constant(id + "_c", c, n));
@@ -172,12 +178,18 @@ public final class OnnxExporter {
         switch (act.function()) {
             case RELU:
                 return g.node("Relu", id, x);
-            case SELU:
-                return g.node("Selu", id, id + "_out", new ProtoMessage[] {
-                    floatAttribute("alpha", (float) Activation.SELU_ALPHA),
-                    floatAttribute("gamma", (float) Activation.SELU_SCALE)}, x);
+            case SELU: {
+                // ONNX Runtime's Selu and Elu kernels are float32 only; composed from double-capable operators:
+                // selu(x) = λ relu(x) + λα (e^min(x,0) − 1).
+                String pos = g.node("Mul", id + "_pos", g.node("Relu", id + "_relu", x),
+                        g.constant(id + "_lambda", new double[] {Activation.SELU_SCALE}, 1));
+                String neg = g.node("Mul", id + "_neg", negativePart(g, id, x),
+                        g.constant(id + "_lambda_alpha", new double[] {Activation.SELU_SCALE * Activation.SELU_ALPHA}, 1));
+                return g.node("Add", id, pos, neg);
+            }
             case ELU:
-                return g.node("Elu", id, id + "_out", new ProtoMessage[] {floatAttribute("alpha", 1.0f)}, x);
+                // elu(x) = relu(x) + e^min(x,0) − 1 (α = 1).
+                return g.node("Add", id, g.node("Relu", id + "_relu", x), negativePart(g, id, x));
             case TANH:
                 return g.node("Tanh", id, x);
             case SIGMOID:
@@ -189,8 +201,11 @@ public final class OnnxExporter {
         }
     }
 
-    private static ProtoMessage floatAttribute(String name, float v) {
-        return new ProtoMessage().string(ATTR_NAME, name).float32(ATTR_F, v).int32(ATTR_TYPE, ATTR_TYPE_FLOAT);
+    /** {@code e^min(x, 0) − 1}, the negative branch of ELU and SELU. */
+    private static String negativePart(Graph g, String id, String x) {
+        String min = g.node("Min", id + "_min", x, g.constant(id + "_zero", new double[] {0.0}, 1));
+        return g.node("Sub", id + "_expm1", g.node("Exp", id + "_exp", min),
+                g.constant(id + "_one", new double[] {1.0}, 1));
     }
 
     private static ProtoMessage intAttribute(String name, long v) {
@@ -232,16 +247,17 @@ public final class OnnxExporter {
             return output;
         }
 
-        String constant(String name, float[] values, int... dims) {
+        String constant(String name, double[] values, int... dims) {
             ProtoMessage t = new ProtoMessage();
             for (int d : dims) {
                 t.int64(TENSOR_DIMS, d);
             }
-            t.int32(TENSOR_DATA_TYPE, DATA_TYPE_FLOAT);
+            t.int32(TENSOR_DATA_TYPE, DATA_TYPE_DOUBLE);
             t.string(TENSOR_NAME, name);
-            ByteBuffer buf = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-            for (float v : values) {
-                buf.putFloat(v);
+            // raw_data: fixed-width little-endian IEEE 754, as onnx.proto requires.
+            ByteBuffer buf = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+            for (double v : values) {
+                buf.putDouble(v);
             }
             t.bytes(TENSOR_RAW_DATA, buf.array());
             initializers.add(t);

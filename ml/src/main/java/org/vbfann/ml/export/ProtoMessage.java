@@ -33,15 +33,6 @@ final class ProtoMessage {
         return this;
     }
 
-    ProtoMessage float32(int field, float v) {
-        try {
-            out.writeFloat(field, v);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return this;
-    }
-
     ProtoMessage string(int field, String s) {
         try {
             out.writeString(field, s);
