@@ -12,12 +12,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code vbfann nn predict}: evaluate a model on rows of a CSV file. */
+/** {@code vbfann nn predict}: evaluate a model on rows of a CSV file or on a ROOT tree. */
 @Command(name = "predict",
-        header = "Evaluate a model on the rows of a CSV file.",
+        header = "Evaluate a model on the rows of a CSV file or the entries of a ROOT tree.",
         description = {
             "Reads FILE.csv (one column per input; with a header line the columns are matched to the model's"
-                + " inputs by name, without one they must be the inputs in order) and prints, or writes to --out,"
+                + " inputs by name, without one they must be the inputs in order) or the entries of a ROOT tree"
+                + " (branches named like the inputs) and prints, or writes to --out,"
                 + " one row of outputs per input row: the score of a binary model, all class probabilities of a"
                 + " multi-class one. Values are printed with full double precision."})
 public final class NnPredictCommand implements Callable<Integer> {
@@ -27,8 +28,10 @@ public final class NnPredictCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL_DIR", description = "The model directory (with model.json).")
     Path model;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE.csv", description = "The rows to evaluate.")
-    Path input;
+    @Option(names = "--input", required = true, paramLabel = "FILE.csv|FILE.root[:TREE]",
+            description = "The rows to evaluate: a CSV file, or every entry of a ROOT tree (the only tree of the"
+                + " file unless :TREE is given), whose branches are the model's inputs (branch[k] for an array element).")
+    String input;
 
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the outputs here instead of printing them.")
     Path out;
@@ -42,24 +45,33 @@ public final class NnPredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Mlp net = NnFiles.readModel(model).model();
-        NnFiles.Csv csv = NnFiles.readCsv(input);
-        double[] x = csv.select(net.features(), input);
-        double[] y = new double[csv.rows() * net.outputs()];
-        net.predictor(1024).predict(x, csv.rows(), y);
+        double[] x;
+        int rows;
+        if (NnTreeInput.isRoot(input)) {
+            int[] count = new int[1];
+            x = NnTreeInput.read(input, net.features(), count);
+            rows = count[0];
+        } else {
+            NnFiles.Csv csv = NnFiles.readCsv(Path.of(input));
+            x = csv.select(net.features(), Path.of(input));
+            rows = csv.rows();
+        }
+        double[] y = new double[rows * net.outputs()];
+        net.predictor(1024).predict(x, rows, y);
         PrintWriter stdout = spec.commandLine().getOut();
         if (out != null) {
-            NnFiles.writeAtomically(out, csvText(net, y, csv.rows()).getBytes(StandardCharsets.UTF_8));
+            NnFiles.writeAtomically(out, csvText(net, y, rows).getBytes(StandardCharsets.UTF_8));
         }
         if (json) {
             ObjectNode o = NnFiles.JSON.createObjectNode();
-            o.put("rows", csv.rows());
+            o.put("rows", rows);
             o.set("outputs", NnFiles.JSON.valueToTree(net.outputNames()));
             if (out != null) {
                 o.put("out", out.toString());
             } else {
                 ArrayNode values = o.putArray("values");
                 int m = net.outputs();
-                for (int r = 0; r < csv.rows(); r++) {
+                for (int r = 0; r < rows; r++) {
                     ArrayNode row = values.addArray();
                     for (int j = 0; j < m; j++) {
                         row.add(y[r * m + j]);
@@ -68,10 +80,10 @@ public final class NnPredictCommand implements Callable<Integer> {
             }
             NnFiles.printJson(stdout, o);
         } else if (out == null) {
-            stdout.print(csvText(net, y, csv.rows()));
+            stdout.print(csvText(net, y, rows));
             stdout.flush();
         } else {
-            stdout.printf("wrote %d rows of %d outputs to %s%n", csv.rows(), net.outputs(), out);
+            stdout.printf("wrote %d rows of %d outputs to %s%n", rows, net.outputs(), out);
         }
         return ExitCodes.OK;
     }
