@@ -336,6 +336,7 @@ public final class LikelihoodModel {
                 case GAUSSIAN -> c += Math.log(cA[k]) + HALF_LN_2PI;
                 case BIFURCATED_GAUSSIAN -> c += Math.log(0.5 * (cA[k] + cB[k])) + HALF_LN_2PI;
                 case POISSON -> c += Gamma.logGamma(auxData[k] + 1);
+                case GAMMA -> c += Gamma.logGamma(auxData[k]) + auxData[k] * Math.log(cA[k]);
                 default -> throw new IllegalStateException();
             }
         }
@@ -353,13 +354,19 @@ public final class LikelihoodModel {
 
     /**
      * The auxiliary data that put every constraint's maximum at the given parameter values, as the Asimov
-     * datasets of pyhf and Combine do: theta for Gaussians, tau theta for Poissons.
+     * datasets of pyhf and Combine do: theta for Gaussians, tau theta for Poissons, theta/scale + 1 for Gammas.
      */
     public double[] auxAt(double[] params) {
         double[] a = new double[aux.length];
         for (int k = 0; k < a.length; k++) {
             double th = params[cParam[k]];
-            a[k] = cKind[k] == ConstraintKind.POISSON.ordinal() ? cA[k] * th : th;
+            if (cKind[k] == ConstraintKind.POISSON.ordinal()) {
+                a[k] = cA[k] * th;
+            } else if (cKind[k] == ConstraintKind.GAMMA.ordinal()) {
+                a[k] = th / cA[k] + 1;
+            } else {
+                a[k] = th;
+            }
         }
         return a;
     }
@@ -736,6 +743,15 @@ public final class LikelihoodModel {
                         nll += 0.5 * z * z;
                         if (g) {
                             grad[par] += z / sig;
+                        }
+                    }
+                    case 3 -> { // GAMMA
+                        if (!(th > 0)) {
+                            return Double.POSITIVE_INFINITY;
+                        }
+                        nll += -(a - 1) * Math.log(th) + th / cA[k];
+                        if (g) {
+                            grad[par] += -(a - 1) / th + 1 / cA[k];
                         }
                     }
                     default -> { // POISSON

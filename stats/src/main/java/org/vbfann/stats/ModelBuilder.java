@@ -247,6 +247,12 @@ public final class ModelBuilder {
         constraints.add(new ConstraintSpec(param, kind, aux, a, b));
     }
 
+    /** Removes every constraint of a parameter, then adds this one (Combine's {@code param} on an existing nuisance). */
+    public void replaceConstraint(int param, ConstraintKind kind, double aux, double a, double b) {
+        constraints.removeIf(c -> c.param == param);
+        constraint(param, kind, aux, a, b);
+    }
+
     /** Whether the parameter already has a constraint. */
     public boolean hasConstraint(int param) {
         for (ConstraintSpec c : constraints) {
