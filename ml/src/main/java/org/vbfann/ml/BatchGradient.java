@@ -1,0 +1,40 @@
+package org.vbfann.ml;
+
+import java.util.SplittableRandom;
+
+/**
+ * The loss and parameter gradient of one shard of a mini-batch: gather and standardise rows, forward pass in
+ * training mode, cross-entropy, backward pass. One per thread, each with its own buffers and dropout stream.
+ */
+final class BatchGradient {
+    final Mlp net;
+    final Workspace ws;
+    final double[] grad;
+    final SplittableRandom rng;
+
+    BatchGradient(Mlp net, int capacity, SplittableRandom rng) {
+        this.net = net;
+        this.ws = new Workspace(net, capacity);
+        this.grad = new double[net.parameterCount()];
+        this.rng = rng;
+    }
+
+    /**
+     * Zeroes {@link #grad} and fills it with the gradient of {@code Σ w ℓ / norm} over events
+     * {@code index[from .. from + rows)}; returns that loss. Parameters {@code p} have the network's layout.
+     */
+    double compute(double[] p, float[] x, int[] labels, double[] w, int[] index, int from, int rows, double norm) {
+        java.util.Arrays.fill(grad, 0.0);
+        if (rows == 0) {
+            return 0;
+        }
+        net.scaleInto(x, index, from, rows, ws);
+        net.forward(p, ws, rows, true, rng);
+        double[] logits = ws.act[net.layers().size()];
+        double loss = net.outputs() == 1
+                ? CrossEntropy.binary(logits, rows, labels, w, index, from, norm, ws.dLogits)
+                : CrossEntropy.multiClass(logits, rows, net.outputs(), labels, w, index, from, norm, ws.dLogits);
+        net.backward(p, ws, rows, grad);
+        return loss;
+    }
+}
