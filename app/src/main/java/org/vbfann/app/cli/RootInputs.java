@@ -1,0 +1,56 @@
+package org.vbfann.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.vbfann.rootio.RootFile;
+import org.vbfann.rootio.RootFileAccessException;
+
+/** Shared by the {@code root} subcommands: opening files, splitting {@code FILE:PATH}, JSON output. */
+final class RootInputs {
+    private RootInputs() {
+    }
+
+    /** A {@code FILE:PATH} argument. */
+    record FileAndPath(Path file, String path) {
+    }
+
+    /**
+     * Splits {@code FILE:PATH} at the last colon.
+     *
+     * @throws CommandFailedException (usage) if there is no colon or either side is empty
+     */
+    static FileAndPath split(String arg, String what) {
+        int colon = arg.lastIndexOf(':');
+        if (colon <= 0 || colon == arg.length() - 1) {
+            throw new CommandFailedException("'" + arg + "': expected FILE:" + what + ", e.g. data.root:" 
+                    + (what.equals("TREE") ? "events" : "hpx"), ExitCodes.USAGE);
+        }
+        return new FileAndPath(Path.of(arg.substring(0, colon)), arg.substring(colon + 1));
+    }
+
+    /** Opens a ROOT file; a file that cannot be read is an I/O error, a bad one bad input. */
+    static RootFile open(Path file) {
+        try {
+            return RootFile.open(file);
+        } catch (RootFileAccessException e) {
+            throw new CommandFailedException(e.getMessage(), ExitCodes.IO, e);
+        }
+    }
+
+    /** Prints a value as indented JSON. */
+    static void printJson(PrintWriter out, Object value) {
+        try {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
+            out.flush();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** A ROOT version number such as 62004 as {@code 6.20/04}. */
+    static String rootVersion(int v) {
+        return (v / 10000) + "." + String.format("%02d", (v / 100) % 100) + "/" + String.format("%02d", v % 100);
+    }
+}
