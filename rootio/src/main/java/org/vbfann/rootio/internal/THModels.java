@@ -87,6 +87,11 @@ public final class THModels {
             default -> arrayC(c);
         };
         h.skip(c);
+        long expectedCells = (long) (base.x().nbins() + 2) * (twoD ? base.y().nbins() + 2 : 1);
+        if (base.ncells() != expectedCells) {
+            throw c.fail(className + " '" + base.name() + "' has fNcells " + base.ncells() + ", its axes give "
+                    + expectedCells);
+        }
         if (cells.length != base.ncells()) {
             throw c.fail(className + " '" + base.name() + "' has " + cells.length + " cells, fNcells says "
                     + base.ncells());
