@@ -49,14 +49,16 @@ public final class RootHistCommand implements Runnable {
             if (k.className().startsWith("TH2")) {
                 Histogram2D h = f.histogram2D(fp.path());
                 if (asJson) {
-                    RootInputs.printJson(out, json2(k, h));
+                    RootInputs.printJson(out, json(k, h.title(), h.entries(), h.xAxis(), h.yAxis(), h.contents(),
+                            h.sumw2(), h.integral()));
                 } else {
                     table2(out, k, h);
                 }
             } else if (k.className().startsWith("TH1") || k.className().equals("TProfile")) {
                 Histogram1D h = f.histogram1D(fp.path());
                 if (asJson) {
-                    RootInputs.printJson(out, json1(k, h));
+                    RootInputs.printJson(out, json(k, h.title(), h.entries(), h.axis(), null, h.contents(),
+                            h.sumw2(), h.integral()));
                 } else {
                     table1(out, k, h);
                 }
@@ -85,24 +87,18 @@ public final class RootHistCommand implements Runnable {
         return o;
     }
 
-    private static Map<String, Object> json1(KeyInfo k, Histogram1D h) {
-        Map<String, Object> o = head(k, h.title(), h.entries());
-        o.put("x_axis", axis(h.axis()));
-        o.put("layout", "cell 0 underflow, 1..bins, bins+1 overflow");
-        o.put("contents", h.contents());
-        o.put("sumw2", h.sumw2());
-        o.put("integral", h.integral());
-        return o;
-    }
-
-    private static Map<String, Object> json2(KeyInfo k, Histogram2D h) {
-        Map<String, Object> o = head(k, h.title(), h.entries());
-        o.put("x_axis", axis(h.xAxis()));
-        o.put("y_axis", axis(h.yAxis()));
-        o.put("layout", "cell ix + (nx+2)*iy, 0 underflow, n+1 overflow");
-        o.put("contents", h.contents());
-        o.put("sumw2", h.sumw2());
-        o.put("integral", h.integral());
+    private static Map<String, Object> json(KeyInfo k, String title, double entries, Axis x, Axis y,
+                                            double[] contents, double[] sumw2, double integral) {
+        Map<String, Object> o = head(k, title, entries);
+        o.put("x_axis", axis(x));
+        if (y != null) {
+            o.put("y_axis", axis(y));
+        }
+        o.put("layout", y == null ? "cell 0 underflow, 1..bins, bins+1 overflow"
+                : "cell ix + (nx+2)*iy, 0 underflow, n+1 overflow");
+        o.put("contents", contents);
+        o.put("sumw2", sumw2);
+        o.put("integral", integral);
         return o;
     }
 

@@ -173,15 +173,6 @@ public final class Cursor {
         return out;
     }
 
-    public long[] i64Array(int n) {
-        checkCount("long array", n, 8);
-        long[] out = new long[n];
-        for (int k = 0; k < n; k++) {
-            out[k] = i64();
-        }
-        return out;
-    }
-
     public double[] f64Array(int n) {
         checkCount("double array", n, 8);
         double[] out = new double[n];
