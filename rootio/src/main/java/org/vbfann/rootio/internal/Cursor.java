@@ -15,20 +15,23 @@ public final class Cursor {
     private long pos;
     /** Class and object references of ROOT's TBufferFile, keyed by logical position + kMapOffset. */
     private final Map<Long, Object> refs;
+    /** How many object pointers are being read inside each other (shared by copies). */
+    private final int[] depth;
 
     Cursor(Chunk chunk, long pos) {
-        this(chunk, pos, new HashMap<>());
+        this(chunk, pos, new HashMap<>(), new int[1]);
     }
 
-    private Cursor(Chunk chunk, long pos, Map<Long, Object> refs) {
+    private Cursor(Chunk chunk, long pos, Map<Long, Object> refs, int[] depth) {
         this.chunk = chunk;
         this.pos = pos;
         this.refs = refs;
+        this.depth = depth;
     }
 
     /** A cursor at another position of the same chunk sharing the reference table. */
     public Cursor at(long position) {
-        return new Cursor(chunk, position, refs);
+        return new Cursor(chunk, position, refs, depth);
     }
 
     public Chunk chunk() {
@@ -184,6 +187,18 @@ public final class Cursor {
 
     Map<Long, Object> refs() {
         return refs;
+    }
+
+    /** Enters one more nested object; objects nested deeper than {@code max} are taken as corruption. */
+    void enter(int max) {
+        if (++depth[0] > max) {
+            depth[0] = 0;
+            throw fail("objects nested more than " + max + " deep");
+        }
+    }
+
+    void leave() {
+        depth[0] = Math.max(0, depth[0] - 1);
     }
 
     /** An error at the current position, with the chunk name and a hexdump of the next bytes. */
