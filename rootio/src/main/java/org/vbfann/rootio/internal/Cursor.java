@@ -34,6 +34,7 @@ public final class Cursor {
         return new Cursor(chunk, position, refs, depth);
     }
 
+    /** The chunk read from. */
     public Chunk chunk() {
         return chunk;
     }
@@ -56,6 +57,7 @@ public final class Cursor {
         pos = p;
     }
 
+    /** Moves {@code n} bytes on (checked). */
     public void skip(long n) {
         seek(pos + n);
     }
@@ -66,46 +68,56 @@ public final class Cursor {
         return i;
     }
 
+    /** One signed byte. */
     public byte i8() {
         return chunk.data[index(1)];
     }
 
+    /** One unsigned byte. */
     public int u8() {
         return chunk.data[index(1)] & 0xFF;
     }
 
+    /** A Bool_t (one byte, non-zero is true). */
     public boolean bool() {
         return i8() != 0;
     }
 
+    /** A big-endian 16-bit integer. */
     public short i16() {
         int i = index(2);
         byte[] d = chunk.data;
         return (short) ((d[i] << 8) | (d[i + 1] & 0xFF));
     }
 
+    /** A big-endian unsigned 16-bit integer. */
     public int u16() {
         return i16() & 0xFFFF;
     }
 
+    /** A big-endian 32-bit integer. */
     public int i32() {
         int i = index(4);
         byte[] d = chunk.data;
         return (d[i] << 24) | ((d[i + 1] & 0xFF) << 16) | ((d[i + 2] & 0xFF) << 8) | (d[i + 3] & 0xFF);
     }
 
+    /** A big-endian unsigned 32-bit integer. */
     public long u32() {
         return i32() & 0xFFFFFFFFL;
     }
 
+    /** A big-endian 64-bit integer. */
     public long i64() {
         return ((long) i32() << 32) | (i32() & 0xFFFFFFFFL);
     }
 
+    /** A big-endian IEEE float. */
     public float f32() {
         return Float.intBitsToFloat(i32());
     }
 
+    /** A big-endian IEEE double. */
     public double f64() {
         return Double.longBitsToDouble(i64());
     }
@@ -167,6 +179,7 @@ public final class Cursor {
         }
     }
 
+    /** {@code n} 32-bit integers (checked to fit). */
     public int[] i32Array(int n) {
         checkCount("int array", n, 4);
         int[] out = new int[n];
@@ -176,6 +189,7 @@ public final class Cursor {
         return out;
     }
 
+    /** {@code n} doubles (checked to fit). */
     public double[] f64Array(int n) {
         checkCount("double array", n, 8);
         double[] out = new double[n];
