@@ -44,6 +44,9 @@ public final class RootFile implements AutoCloseable {
     private final FileHeader header;
     private final RootDirectory top;
     private volatile List<Models.StreamerInfo> streamerInfos;
+    /** Subdirectories read so far, by key seek: shape files look up thousands of histograms in a few directories. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, RootDirectory> directories =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private RootFile(RootSource source, Path path) {
         this.source = source;
@@ -332,6 +335,16 @@ public final class RootFile implements AutoCloseable {
     }
 
     RootDirectory readDirectory(KeyInfo k, String dirPath, int depth) {
+        RootDirectory known = directories.get(k.seekKey());
+        if (known != null && known.path().equals(dirPath)) {
+            return known;
+        }
+        RootDirectory d = readDirectoryRecord(k, dirPath, depth);
+        directories.put(k.seekKey(), d);
+        return d;
+    }
+
+    private RootDirectory readDirectoryRecord(KeyInfo k, String dirPath, int depth) {
         Chunk payload = payload(k);
         TDirectory d = TDirectory.read(payload.cursor());
         return new RootDirectory(this, dirPath, depth, readKeys(d.seekKeys(), d.nbytesKeys(), dirPath));
