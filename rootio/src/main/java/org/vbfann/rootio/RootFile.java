@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.vbfann.core.Axis;
 import org.vbfann.core.Histogram1D;
 import org.vbfann.core.Histogram2D;
@@ -15,9 +18,9 @@ import org.vbfann.rootio.internal.ObjectReader;
 import org.vbfann.rootio.internal.RootCompression;
 import org.vbfann.rootio.internal.RootSource;
 import org.vbfann.rootio.internal.TDirectory;
-import org.vbfann.rootio.internal.THModels;
 import org.vbfann.rootio.internal.THModels.AxisModel;
 import org.vbfann.rootio.internal.THModels.HistModel;
+import org.vbfann.rootio.internal.THModels;
 import org.vbfann.rootio.internal.TKey;
 import org.vbfann.rootio.internal.TTreeModels;
 
@@ -45,8 +48,8 @@ public final class RootFile implements AutoCloseable {
     private final RootDirectory top;
     private volatile List<Models.StreamerInfo> streamerInfos;
     /** Subdirectories read so far, by key seek: shape files look up thousands of histograms in a few directories. */
-    private final java.util.concurrent.ConcurrentHashMap<Long, RootDirectory> directories =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, RootDirectory> directories =
+            new ConcurrentHashMap<>();
 
     private RootFile(RootSource source, Path path) {
         this.source = source;
@@ -205,10 +208,10 @@ public final class RootFile implements AutoCloseable {
     }
 
     /** Bin labels of a histogram axis ({@code 'x'}, {@code 'y'}), bin number to text; empty if none. */
-    public java.util.Map<Integer, String> binLabels(String keyPath, char axis) {
+    public Map<Integer, String> binLabels(String keyPath, char axis) {
         HistModel m = readHistogram(key(keyPath), keyPath);
         AxisModel a = axis == 'y' ? m.y() : axis == 'z' ? m.z() : m.x();
-        java.util.Map<Integer, String> out = new java.util.TreeMap<>();
+        Map<Integer, String> out = new TreeMap<>();
         for (THModels.Label l : a.labels()) {
             out.put(l.bin(), l.text());
         }

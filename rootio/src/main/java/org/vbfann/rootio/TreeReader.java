@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import org.vbfann.core.Column;
 import org.vbfann.core.EventTable;
 import org.vbfann.rootio.internal.BasketData;
 import org.vbfann.rootio.internal.BranchDecoder;
-import org.vbfann.rootio.internal.LeafPlan;
 import org.vbfann.rootio.internal.LeafPlan.BasketRef;
+import org.vbfann.rootio.internal.LeafPlan;
 import org.vbfann.rootio.internal.Names;
 import org.vbfann.rootio.internal.TTreeModels.BranchModel;
 import org.vbfann.rootio.internal.TTreeModels.TreeModel;
@@ -237,13 +239,13 @@ public final class TreeReader {
         List<List<BasketData>> baskets = new ArrayList<>();
         List<List<Column>> decoded = new ArrayList<>();
         if (parallel && order.size() > 1) {
-            List<java.util.concurrent.Future<BranchResult>> futures = new ArrayList<>();
+            List<Future<BranchResult>> futures = new ArrayList<>();
             for (int i = 0; i < order.size(); i++) {
                 List<LeafPlan> plans = byBranch.get(order.get(i));
                 BasketData c = cached.get(i);
                 futures.add(ForkJoinPool.commonPool().submit(() -> readBranch(plans, start, stop, c)));
             }
-            for (java.util.concurrent.Future<BranchResult> f : futures) {
+            for (Future<BranchResult> f : futures) {
                 BranchResult r = join(f);
                 baskets.add(r.baskets());
                 decoded.add(r.columns());
@@ -285,13 +287,13 @@ public final class TreeReader {
         return new BranchResult(data, cols);
     }
 
-    private static BranchResult join(java.util.concurrent.Future<BranchResult> f) {
+    private static BranchResult join(Future<BranchResult> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RootIoException("interrupted while reading baskets", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -38,6 +39,8 @@ class RootFixturesTest {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private static final DateTimeFormatter DATIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     static List<Path> fixtureFiles() throws IOException {
         try (Stream<Path> s = Files.list(Fixtures.path("root"))) {
@@ -123,8 +126,7 @@ class RootFixturesTest {
             assertEquals(j.get("keylen").asInt(), k.keylen(), w);
             assertEquals(j.get("key_version").asInt(), k.keyVersion(), w);
             assertEquals(j.get("datime").asLong(), k.datime(), w);
-            assertEquals(j.get("datime_decoded").asText(), k.time().toString().replace('T', ' ')
-                    + (k.time().getSecond() == 0 ? ":00" : ""), w);
+            assertEquals(j.get("datime_decoded").asText(), k.time().format(DATIME), w);
             assertEquals(j.get("compressed").asBoolean(), k.compressed(), w);
             if (k.seekKey() != rf.header().seekInfo()) {
                 assertTrue(rf.has(path.isEmpty() ? k.nameCycle() : path + "/" + k.nameCycle()), w);
