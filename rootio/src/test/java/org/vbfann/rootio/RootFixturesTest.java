@@ -256,6 +256,10 @@ class RootFixturesTest {
             BasketInfo bi = baskets.get(i);
             assertEquals(b.get("basket_seek").get(i).asLong(), bi.seek(), w + " basket seek " + i);
             assertEquals(b.get("basket_bytes").get(i).asInt(), bi.recordBytes(), w + " basket bytes " + i);
+            if (!bi.compression().equals("none")) {
+                // The payload of a compressed basket starts with a block header whose tag is the compression.
+                assertTrue(bi.payloadSeek() > bi.seek() && bi.payloadSeek() < bi.seek() + bi.recordBytes(), w);
+            }
             assertEquals(entry.get(i).asLong(), bi.firstEntry(), w + " basket first entry " + i);
             assertEquals(entry.get(i + 1).asLong() - entry.get(i).asLong(), bi.entries(), w + " basket entries " + i);
             if (b.get("leaves").get(0) == leaf) {
