@@ -56,7 +56,7 @@ public final class RootDumpCommand implements Runnable {
         if (entries < 0 || start < 0) {
             throw new CommandFailedException("--entries and --start must be >= 0", ExitCodes.USAGE);
         }
-        try (RootFile f = RootInputs.open(fp.file())) {
+        try (RootFile f = RootFile.open(fp.file())) {
             TreeReader t = f.tree(fp.path());
             long from = Math.min(start, t.entries());
             long stop = entries == 0 ? t.entries() : Math.min(t.entries(), from + entries);

@@ -43,7 +43,7 @@ public final class RootHistCommand implements Runnable {
     public void run() {
         RootInputs.FileAndPath fp = RootInputs.split(target, "PATH");
         PrintWriter out = spec.commandLine().getOut();
-        try (RootFile f = RootInputs.open(fp.file())) {
+        try (RootFile f = RootFile.open(fp.file())) {
             KeyInfo k = f.key(fp.path());
             boolean asJson = json || format == Format.json;
             if (k.className().startsWith("TH2")) {

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import org.vbfann.rootio.RootFile;
-import org.vbfann.rootio.RootFileAccessException;
 
-/** Shared by the {@code root} subcommands: opening files, splitting {@code FILE:PATH}, JSON output. */
+/** Shared by the {@code root} subcommands: splitting {@code FILE:PATH}, JSON output. */
 final class RootInputs {
     private RootInputs() {
     }
@@ -28,15 +26,6 @@ final class RootInputs {
                     + (what.equals("TREE") ? "events" : "hpx"), ExitCodes.USAGE);
         }
         return new FileAndPath(Path.of(arg.substring(0, colon)), arg.substring(colon + 1));
-    }
-
-    /** Opens a ROOT file; a file that cannot be read is an I/O error, a bad one bad input. */
-    static RootFile open(Path file) {
-        try {
-            return RootFile.open(file);
-        } catch (RootFileAccessException e) {
-            throw new CommandFailedException(e.getMessage(), ExitCodes.IO, e);
-        }
     }
 
     /** Prints a value as indented JSON. */

@@ -36,7 +36,7 @@ public final class RootLsCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        try (RootFile f = RootInputs.open(file)) {
+        try (RootFile f = RootFile.open(file)) {
             List<Map<String, Object>> keys = new ArrayList<>();
             walk(f, f.directory(""), keys);
             if (json) {
