@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "root",
         header = "Inspect and convert ROOT files (ls, dump, hist).",
         description = "Lists the contents of ROOT files, prints tree entries and histogram bins, without ROOT.",
-        subcommands = {})
+        subcommands = {HaddCommand.class, SkimCommand.class})
 public final class RootCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

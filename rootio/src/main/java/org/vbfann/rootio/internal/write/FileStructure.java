@@ -123,9 +123,8 @@ public final class FileStructure {
         String title = "Doubly linked list";
         int keyLength = KeyHeader.length("TList", "StreamerInfo", title, sink.end(), top.seekDir());
         byte[] list = StreamerInfos.serializeList(classes, keyLength);
-        KeyHeader info = records.writeKeyed(top, "TList", "StreamerInfo", title, top.nextCycle("StreamerInfo"), list,
-                list.length, true);
-        top.addKey(info);
+        // reached through the header's fSeekInfo; ROOT does not list it among the top directory's keys
+        KeyHeader info = records.writeKeyed(top, "TList", "StreamerInfo", title, 1, list, list.length, true);
 
         writeKeyLists(top);
 
