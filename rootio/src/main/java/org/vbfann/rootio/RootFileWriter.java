@@ -128,13 +128,22 @@ public final class RootFileWriter implements AutoCloseable {
 
     /** Writes {@code h} as a TH1F if {@code asFloat} (bin contents rounded to float; sumw2 stays double), else TH1D. */
     public void put(String path, Histogram1D h, boolean asFloat) {
+        putHistogram(path, HistogramStreamer.className1D(asFloat), h.title(),
+                (name, keyLength) -> HistogramStreamer.serialize(h, name, asFloat, keyLength));
+    }
+
+    /** Serializes a histogram under a key name for a key of a given length. */
+    private interface Serializer {
+        byte[] serialize(String name, int keyLength);
+    }
+
+    private void putHistogram(String path, String cls, String title, Serializer serializer) {
         checkOpen();
         run(() -> {
             DirectoryState dir = structure.parentOf(path);
             String name = FileStructure.leafName(path);
-            String cls = HistogramStreamer.className1D(asFloat);
-            int keyLength = records.keyLengthAtEnd(cls, name, h.title(), dir);
-            records.writeObject(dir, cls, name, h.title(), HistogramStreamer.serialize(h, name, asFloat, keyLength));
+            int keyLength = records.keyLengthAtEnd(cls, name, title, dir);
+            records.writeObject(dir, cls, name, title, serializer.serialize(name, keyLength));
         });
     }
 
@@ -145,14 +154,8 @@ public final class RootFileWriter implements AutoCloseable {
 
     /** Writes {@code h} as a TH2F if {@code asFloat}, else TH2D. */
     public void put(String path, Histogram2D h, boolean asFloat) {
-        checkOpen();
-        run(() -> {
-            DirectoryState dir = structure.parentOf(path);
-            String name = FileStructure.leafName(path);
-            String cls = HistogramStreamer.className2D(asFloat);
-            int keyLength = records.keyLengthAtEnd(cls, name, h.title(), dir);
-            records.writeObject(dir, cls, name, h.title(), HistogramStreamer.serialize(h, name, asFloat, keyLength));
-        });
+        putHistogram(path, HistogramStreamer.className2D(asFloat), h.title(),
+                (name, keyLength) -> HistogramStreamer.serialize(h, name, asFloat, keyLength));
     }
 
     /**

@@ -15,7 +15,6 @@ import org.vbfann.rootio.TreeCopier;
 import org.vbfann.rootio.TreeWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vbfann root hadd OUT IN...}: merges files like ROOT's hadd. */
@@ -36,16 +35,8 @@ public final class HaddCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "<in>", description = "The files to merge.")
     List<Path> inputs;
 
-    @Option(names = "--compression", paramLabel = "<algo:level>", defaultValue = "zlib:4",
-            description = "Compression of histograms and tree records: none, zlib:N, lz4:N or zstd:N "
-                + "(default: ${DEFAULT-VALUE}).")
-    String compression;
-
-    @Option(names = {"-f", "--force"}, description = "Replace <out> if it exists.")
-    boolean force;
-
-    @Option(names = "--json", description = "Print the result as a JSON object.")
-    boolean json;
+    @CommandLine.Mixin
+    RootOutputOptions output;
 
     private final List<Map<String, Object>> trees = new ArrayList<>();
     private final List<String> histograms = new ArrayList<>();
@@ -53,13 +44,13 @@ public final class HaddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RootOutputs.checkOutput(out, force);
+        output.checkOutput(out);
         List<RootFile> files = new ArrayList<>();
         try {
             for (Path p : inputs) {
                 files.add(RootFile.open(p));
             }
-            RootFileWriter w = RootFileWriter.create(out, RootOutputs.options(compression));
+            RootFileWriter w = RootFileWriter.create(out, output.writeOptions());
             try {
                 merge("", files, w);
                 w.close();
@@ -160,14 +151,14 @@ public final class HaddCommand implements Callable<Integer> {
     }
 
     private void report() {
-        if (json) {
+        if (output.json) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("output", out.toString());
             r.put("inputs", inputs.stream().map(Path::toString).toList());
             r.put("trees", trees);
             r.put("histograms", histograms);
             r.put("skipped", skipped);
-            RootOutputs.printJson(spec.commandLine().getOut(), r);
+            RootOutputOptions.printJson(spec.commandLine().getOut(), r);
             return;
         }
         var o = spec.commandLine().getOut();

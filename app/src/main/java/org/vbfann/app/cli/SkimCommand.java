@@ -37,16 +37,8 @@ public final class SkimCommand implements Callable<Integer> {
     @Option(names = "--entries", paramLabel = "<n>", description = "Copy only the first n entries.")
     Long entries;
 
-    @Option(names = "--compression", paramLabel = "<algo:level>", defaultValue = "zlib:4",
-            description = "Compression of re-encoded baskets and of the tree record: none, zlib:N, lz4:N or "
-                + "zstd:N (default: ${DEFAULT-VALUE}).")
-    String compression;
-
-    @Option(names = {"-f", "--force"}, description = "Replace <out> if it exists.")
-    boolean force;
-
-    @Option(names = "--json", description = "Print the result as a JSON object.")
-    boolean json;
+    @CommandLine.Mixin
+    RootOutputOptions output;
 
     @Override
     public Integer call() {
@@ -60,10 +52,10 @@ public final class SkimCommand implements Callable<Integer> {
         }
         Path in = Path.of(source.substring(0, colon));
         String tree = source.substring(colon + 1);
-        RootOutputs.checkOutput(out, force);
+        output.checkOutput(out);
         TreeCopier.Result r;
         try (RootFile f = RootFile.open(in)) {
-            RootFileWriter w = RootFileWriter.create(out, RootOutputs.options(compression));
+            RootFileWriter w = RootFileWriter.create(out, output.writeOptions());
             try {
                 TreeCopier c = new TreeCopier(f, tree).branches(branches);
                 if (entries != null) {
@@ -76,7 +68,7 @@ public final class SkimCommand implements Callable<Integer> {
                 throw e;
             }
         }
-        if (json) {
+        if (output.json) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("input", in.toString());
             report.put("tree", tree);
@@ -84,7 +76,7 @@ public final class SkimCommand implements Callable<Integer> {
             report.put("entries", r.entries());
             report.put("baskets_copied", r.basketsCopied());
             report.put("baskets_rewritten", r.basketsRewritten());
-            RootOutputs.printJson(spec.commandLine().getOut(), report);
+            RootOutputOptions.printJson(spec.commandLine().getOut(), report);
         } else {
             spec.commandLine().getOut().printf("%s:%s -> %s: %d entries (%d baskets copied, %d re-encoded)%n", in,
                     tree, out, r.entries(), r.basketsCopied(), r.basketsRewritten());

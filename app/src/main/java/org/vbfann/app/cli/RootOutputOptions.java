@@ -8,23 +8,32 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.vbfann.rootio.Compression;
 import org.vbfann.rootio.WriteOptions;
+import picocli.CommandLine.Option;
 
-/** What the commands that write ROOT files share: output checks, write options and the JSON report. */
-final class RootOutputs {
+/** The options of commands that write a ROOT file ({@code hadd}, {@code skim}): a picocli mixin. */
+final class RootOutputOptions {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private RootOutputs() {
-    }
+    @Option(names = "--compression", paramLabel = "<algo:level>", defaultValue = "zlib:4",
+            description = "Compression of what is written anew (copied baskets keep theirs): none, zlib:N, lz4:N "
+                + "or zstd:N, N from 0 to 9 (default: ${DEFAULT-VALUE}).")
+    String compression;
 
-    /** Refuses to replace an existing output unless {@code force}. */
-    static void checkOutput(Path out, boolean force) {
+    @Option(names = {"-f", "--force"}, description = "Replace the output file if it exists.")
+    boolean force;
+
+    @Option(names = "--json", description = "Print the result as a JSON object.")
+    boolean json;
+
+    /** Refuses to replace an existing output unless --force. */
+    void checkOutput(Path out) {
         if (Files.exists(out) && !force) {
             throw new CommandFailedException(out + " exists; add --force to replace it", ExitCodes.USAGE);
         }
     }
 
-    /** Write options with a {@code --compression} value such as {@code zlib:4}. */
-    static WriteOptions options(String compression) {
+    /** Write options with the --compression setting. */
+    WriteOptions writeOptions() {
         try {
             return WriteOptions.defaults().compression(Compression.parse(compression));
         } catch (IllegalArgumentException e) {
