@@ -71,7 +71,7 @@ public final class BatchNormLayer extends Layer {
 
     @Override
     void backward(double[] p, int off, double[] x, double[] y, double[] dy, double[] dx, double[] g, int rows,
-            double[] mask) {
+            double[] scratch) {
         int n = outputs();
         for (int r = 0; r < rows; r++) {
             int ro = r * n;

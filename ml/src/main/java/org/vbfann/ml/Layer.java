@@ -50,16 +50,19 @@ public abstract sealed class Layer permits DenseLayer, ActivationLayer, BatchNor
         return 0;
     }
 
-    /** Whether the layer needs a per-value mask buffer in training (dropout). */
-    boolean needsMask() {
-        return false;
+    /**
+     * Size of the per-layer scratch buffer the training passes need for batches of {@code rows} rows (the
+     * dropout mask, the transposed kernel of a dense layer), 0 for none.
+     */
+    int scratchSize(int rows) {
+        return 0;
     }
 
     /** Inference: {@code y = f(x)} for {@code rows} rows. */
     abstract void forward(double[] p, int off, double[] x, double[] y, int rows);
 
-    /** Training forward pass; differs from inference only for dropout, which draws {@code mask} from {@code rng}. */
-    void forwardTraining(double[] p, int off, double[] x, double[] y, int rows, double[] mask, SplittableRandom rng) {
+    /** Training forward pass; differs from inference only for dropout, which draws {@code scratch} (the mask) from {@code rng}. */
+    void forwardTraining(double[] p, int off, double[] x, double[] y, int rows, double[] scratch, SplittableRandom rng) {
         forward(p, off, x, y, rows);
     }
 
@@ -69,5 +72,5 @@ public abstract sealed class Layer permits DenseLayer, ActivationLayer, BatchNor
      * {@code null} (the first layer needs none).
      */
     abstract void backward(double[] p, int off, double[] x, double[] y, double[] dy, double[] dx, double[] g,
-            int rows, double[] mask);
+            int rows, double[] scratch);
 }

@@ -200,7 +200,7 @@ public final class Mlp {
         for (int k = 0; k < layers.size(); k++) {
             Layer l = layers.get(k);
             if (training) {
-                l.forwardTraining(p, offsets[k], ws.act[k], ws.act[k + 1], rows, ws.mask[k], rng);
+                l.forwardTraining(p, offsets[k], ws.act[k], ws.act[k + 1], rows, ws.scratch[k], rng);
             } else {
                 l.forward(p, offsets[k], ws.act[k], ws.act[k + 1], rows);
             }
@@ -218,7 +218,7 @@ public final class Mlp {
         for (int k = layers.size() - 1; k >= 0; k--) {
             Layer l = layers.get(k);
             double[] dx = k == 0 ? null : (dy == ws.deltaA ? ws.deltaB : ws.deltaA);
-            l.backward(p, offsets[k], ws.act[k], ws.act[k + 1], dy, dx, g, rows, ws.mask[k]);
+            l.backward(p, offsets[k], ws.act[k], ws.act[k + 1], dy, dx, g, rows, ws.scratch[k]);
             dy = dx;
         }
     }
