@@ -26,81 +26,40 @@ public final class DenseLayer extends Layer {
         return inputs() * outputs();
     }
 
-    /** The dense layer's scratch is its transposed kernel for the input gradient. */
-    @Override
-    int scratchSize(int rows) {
-        return inputs() * outputs();
-    }
-
-    private void transpose(double[] p, int off, double[] t) {
-        int in = inputs();
-        int out = outputs();
-        for (int i = 0; i < in; i++) {
-            for (int o = 0; o < out; o++) {
-                t[o * in + i] = p[off + i * out + o];
-            }
-        }
-    }
-
     @Override
     void forward(double[] p, int off, double[] x, double[] y, int rows) {
         int in = inputs();
         int out = outputs();
         int bo = off + in * out;
-        for (int r = 0; r < rows; r++) {
-            int yo = r * out;
-            System.arraycopy(p, bo, y, yo, out);
-            int xo = r * in;
-            for (int i = 0; i < in; i++) {
-                double xi = x[xo + i];
-                int wo = off + i * out;
-                // Inner loop runs over contiguous outputs of y and of a kernel row, which the JIT vectorises.
-                for (int o = 0; o < out; o++) {
-                    y[yo + o] += p[wo + o] * xi;
-                }
+        for (int o = 0; o < out; o++) {
+            double b = p[bo + o];
+            for (int r = 0; r < rows; r++) {
+                y[o * rows + r] = b;
             }
         }
+        // Y(o, r) += Σ_i W(i, o) X(i, r)
+        MatMul.multiplyAdd(out, rows, in, p, off, 1, out, x, 0, rows, 1, y, 0, rows, 1);
     }
 
     @Override
     void backward(double[] p, int off, double[] x, double[] y, double[] dy, double[] dx, double[] g, int rows,
             double[] scratch) {
-        double[] kernelT = null;
-        if (dx != null) {
-            kernelT = scratch;
-            transpose(p, off, kernelT);
-        }
         int in = inputs();
         int out = outputs();
         int bo = off + in * out;
-        for (int r = 0; r < rows; r++) {
-            int yo = r * out;
-            int xo = r * in;
-            for (int o = 0; o < out; o++) {
-                g[bo + o] += dy[yo + o];
+        for (int o = 0; o < out; o++) {
+            double s = 0;
+            for (int r = 0; r < rows; r++) {
+                s += dy[o * rows + r];
             }
-            for (int i = 0; i < in; i++) {
-                double xi = x[xo + i];
-                int wo = off + i * out;
-                for (int o = 0; o < out; o++) {
-                    g[wo + o] += xi * dy[yo + o];
-                }
-            }
-            if (dx != null) {
-                // dx = W·dy as axpy over the transposed kernel (outputs × inputs): contiguous, vectorisable
-                // inner loops instead of a dot product per input, which the JIT does not vectorise.
-                int xo2 = r * in;
-                for (int i = 0; i < in; i++) {
-                    dx[xo2 + i] = 0;
-                }
-                for (int o = 0; o < out; o++) {
-                    double d = dy[yo + o];
-                    int to = o * in;
-                    for (int i = 0; i < in; i++) {
-                        dx[xo2 + i] += kernelT[to + i] * d;
-                    }
-                }
-            }
+            g[bo + o] += s;
+        }
+        // dW(i, o) += Σ_r X(i, r) dY(o, r)
+        MatMul.multiplyAdd(in, out, rows, x, 0, rows, 1, dy, 0, 1, rows, g, off, out, 1);
+        if (dx != null) {
+            java.util.Arrays.fill(dx, 0, in * rows, 0.0);
+            // dX(i, r) = Σ_o W(i, o) dY(o, r)
+            MatMul.multiplyAdd(in, rows, out, p, off, out, 1, dy, 0, rows, 1, dx, 0, rows, 1);
         }
     }
 }

@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
  * One stage of a network: a map from {@code inputs()} to {@code outputs()} values per row. A layer is an
  * immutable description; its parameters live in the network's flat parameter array starting at an offset
  * the network assigns, so optimizers and gradient sums work on one array. All hot methods take
- * caller-provided row-major buffers of {@code rows × width} values and allocate nothing.
+ * caller-provided buffers of {@code rows × width} values stored feature-major (value j of row r at
+ * {@code j·rows + r}), so the loops over a mini-batch are long and contiguous, and allocate nothing.
  */
 public abstract sealed class Layer permits DenseLayer, ActivationLayer, BatchNormLayer, DropoutLayer {
     private final String name;
@@ -52,7 +53,7 @@ public abstract sealed class Layer permits DenseLayer, ActivationLayer, BatchNor
 
     /**
      * Size of the per-layer scratch buffer the training passes need for batches of {@code rows} rows (the
-     * dropout mask, the transposed kernel of a dense layer), 0 for none.
+     * dropout mask), 0 for none.
      */
     int scratchSize(int rows) {
         return 0;

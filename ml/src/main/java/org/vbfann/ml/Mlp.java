@@ -183,14 +183,17 @@ public final class Mlp {
         return new Predictor(this, batchRows);
     }
 
-    /** Standardises {@code rows} rows of raw inputs starting at row {@code first} into {@code ws.act[0]}. */
+    /**
+     * Standardises {@code rows} raw input rows ({@code index[from + r]}, or {@code from + r} without an index)
+     * into {@code ws.act[0]}, feature-major.
+     */
     void scaleInto(float[] raw, int[] index, int from, int rows, Workspace ws) {
         int n = inputs();
         double[] dst = ws.act[0];
         for (int r = 0; r < rows; r++) {
             int src = (index == null ? from + r : index[from + r]) * n;
             for (int j = 0; j < n; j++) {
-                dst[r * n + j] = (raw[src + j] - scaling.mean(j)) / scaling.scale(j);
+                dst[j * rows + r] = (raw[src + j] - scaling.mean(j)) / scaling.scale(j);
             }
         }
     }

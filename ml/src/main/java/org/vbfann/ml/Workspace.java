@@ -2,14 +2,15 @@ package org.vbfann.ml;
 
 /**
  * Buffers for forward and backward passes of up to {@code capacity} rows through one network: the values at
- * every layer boundary, dropout masks, and two gradient buffers used in turn. One per thread; reused for
+ * every layer boundary, dropout masks, and two gradient buffers used in turn, all feature-major for the
+ * rows of the current pass (value j of row r at {@code j·rows + r}). One per thread; reused for
  * every batch so the passes allocate nothing.
  */
 final class Workspace {
     final int capacity;
     /** {@code act[0]}: scaled inputs; {@code act[k + 1]}: output of layer k; the last holds the logits. */
     final double[][] act;
-    /** Per-layer scratch: dropout masks, transposed dense kernels. */
+    /** Per-layer scratch: dropout masks. */
     final double[][] scratch;
     final double[] deltaA;
     final double[] deltaB;
