@@ -1,6 +1,7 @@
 package org.vbfann.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,69 @@ class GradientTest {
                 assertEquals(fd, g[i], 1e-5 * Math.max(1, Math.abs(fd)),
                         "trial " + trial + " (" + (combine ? "Combine" : "pyhf") + ") d/d " + m.parameterName(i));
             }
+        }
+    }
+
+    /** With the Barlow-Beeston-lite totals profiled, the gradient in the other parameters is that of the profiled NLL. */
+    @Test
+    void profiledGradientMatchesFiniteDifferencesOfTheProfiledNll() {
+        Random rnd = new Random(99);
+        for (int trial = 0; trial < 20; trial++) {
+            LikelihoodModel m = randomModel(rnd, true);
+            assertProfiledGradient(m, randomPoint(rnd, m), "trial " + trial);
+        }
+    }
+
+    /**
+     * A bin without data whose Barlow-Beeston total would turn its yield negative: the profiled minimum sits on
+     * Combine's crop; the profiled NLL equals a brute-force minimum over the parameter, and its gradient is exact.
+     */
+    @Test
+    void profiledTotalOnTheCrop() {
+        ModelBuilder mb = new ModelBuilder(true);
+        int k = mb.parameter("k", 0.2, -3, 3, false);
+        mb.constraint(k, ConstraintKind.GAUSSIAN, 0, 1, 0);
+        int x = mb.parameter("prop_bin0", 0, -7, 7, false);
+        mb.constraint(x, ConstraintKind.GAUSSIAN, 0, 1, 0);
+        int c = mb.channel("c", new double[]{0}, null);
+        int s = mb.sample(c, "b", new double[]{0.5}, false);
+        mb.factor(s, k, FactorKind.LOG_NORMAL, 1, Math.log(1.3), 0);
+        mb.binTotalShift(c, 0, x, new int[]{s}, new double[]{2});
+        LikelihoodModel m = mb.build();
+        double[] p = m.initialValues();
+        double profiled = m.profilingEvaluator().nll(p.clone());
+        double brute = Double.POSITIVE_INFINITY;
+        LikelihoodModel.Evaluator plain = m.evaluator();
+        for (int i = 0; i <= 140000; i++) {
+            double[] q = p.clone();
+            q[x] = -7 + i * 1e-4;
+            brute = Math.min(brute, plain.nll(q));
+        }
+        assertEquals(brute, profiled, 1e-7, "profiled NLL vs a scan of the total's parameter");
+        double[] lam = new double[1];
+        double[] q = p.clone();
+        m.profilingEvaluator().nll(q);
+        plain.expected(q, lam);
+        assertEquals(LikelihoodModel.COMBINE_CROP_MINIMUM, lam[0], 1e-12, "the profiled total sits on the crop");
+        assertProfiledGradient(m, p, "crop");
+    }
+
+    private static void assertProfiledGradient(LikelihoodModel m, double[] p, String what) {
+        boolean[] prof = m.profiledParameters();
+        LikelihoodModel.Evaluator ev = m.profilingEvaluator();
+        double[] g = new double[p.length];
+        ev.nllAndGradient(p.clone(), g);
+        for (int i = 0; i < p.length; i++) {
+            if (prof[i]) {
+                continue;
+            }
+            double h = 1e-6 * Math.max(1, Math.abs(p[i]));
+            double[] a = p.clone();
+            double[] b = p.clone();
+            a[i] += h;
+            b[i] -= h;
+            double fd = (ev.nll(a) - ev.nll(b)) / (2 * h);
+            assertEquals(fd, g[i], 1e-5 * Math.max(1, Math.abs(fd)), what + " d/d " + m.parameterName(i));
         }
     }
 
