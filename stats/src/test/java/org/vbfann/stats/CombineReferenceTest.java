@@ -82,6 +82,38 @@ class CombineReferenceTest {
         assertTrue(checked >= 100, "only " + checked + " values checked");
     }
 
+    /** Every asymptotic significance (Significance, and legacy ProfileLikelihood --signif) of the counting cases. */
+    @Test
+    void everySignificance() throws IOException {
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Path dir : caseDirs()) {
+            JsonNode c = PyhfReferenceTest.read(dir.resolve("expected.json"));
+            if (!c.path("datacard_type").asText().startsWith("counting")) {
+                continue;
+            }
+            for (JsonNode r : c.path("results")) {
+                String method = r.path("method").asText();
+                boolean legacy = method.equals("ProfileLikelihood") && r.path("options").asText().contains("--signif");
+                if (!method.equals("Significance") && !legacy) {
+                    continue;
+                }
+                Path card = legacy ? dir.resolve(r.path("key").asText().split(" ")[0])
+                        : dir.resolve(r.path("commands").get(0).asText().split(" ")[3]);
+                double want = legacy ? r.path("value").asDouble() : r.path("values").path("significance").asDouble();
+                JsonNode tol = r.path("tolerance");
+                double allowed = Math.max(tol.path("abs").asDouble(0), tol.path("rel").asDouble(0) * Math.abs(want));
+                double got = Significance.observed(new Fitter(new DatacardModelBuilder(null).build(card).model())).significance();
+                if (!(Math.abs(got - want) <= allowed)) {
+                    failures.add(dir.getFileName() + ": significance " + got + ", expected " + want + " +- " + allowed);
+                }
+                checked++;
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        assertTrue(checked >= 3, "only " + checked + " significances checked");
+    }
+
     private static int check(List<String> failures, String what, double got, double want, double rel) {
         if (!(Math.abs(got - want) <= rel * Math.abs(want))) {
             failures.add(what + ": got " + got + ", expected " + want + " (off by "
