@@ -539,6 +539,34 @@ public final class LikelihoodModel {
         return sSignal[s];
     }
 
+    /** The number of (sample, bin) cells over all samples. */
+    public int sampleBinCount() {
+        return nominal.length;
+    }
+
+    /** The first (sample, bin) cell of sample s in {@link Evaluator#allSamplesExpected}. */
+    public int sampleOffset(int s) {
+        return sOff[s];
+    }
+
+    /**
+     * The pre-fit width of parameter p's constraint: sigma of a Gaussian (the mean of the two of a bifurcated one),
+     * sqrt(aux)/tau of a Poisson, sqrt(k) scale of a Gamma; NaN if p is unconstrained.
+     */
+    public double prefitSigma(int p) {
+        for (int k = 0; k < cParam.length; k++) {
+            if (cParam[k] == p) {
+                switch (ConstraintKind.values()[cKind[k]]) {
+                    case GAUSSIAN: return cA[k];
+                    case BIFURCATED_GAUSSIAN: return 0.5 * (cA[k] + cB[k]);
+                    case POISSON: return Math.sqrt(Math.max(aux[k], 1)) / cA[k];
+                    default: return Math.sqrt(aux[k]) * cA[k];
+                }
+            }
+        }
+        return Double.NaN;
+    }
+
     /** A fresh evaluator with its own scratch buffers. */
     public Evaluator evaluator() {
         return new Evaluator(false);
@@ -631,6 +659,21 @@ public final class LikelihoodModel {
             int off = sOff[s];
             for (int k = 0; k < sNBins[s]; k++) {
                 out[k] = sbA[off + k] * sM[s] * sbG[off + k];
+            }
+        }
+
+        /**
+         * The expected yield of every sample in every bin of its channel at p, sample s at
+         * {@code out[sampleOffset(s) ..]}.
+         *
+         * @param out receives {@link #sampleBinCount()} values (modified)
+         */
+        public void allSamplesExpected(double[] p, double[] out) {
+            yields(p, false);
+            for (int s = 0; s < sampleNames.length; s++) {
+                for (int k = sOff[s]; k < sOff[s + 1]; k++) {
+                    out[k] = sbA[k] * sM[s] * sbG[k];
+                }
             }
         }
 

@@ -1,5 +1,6 @@
 package org.vbfann.stats;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,6 +113,33 @@ class CombineReferenceTest {
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
         assertTrue(checked >= 3, "only " + checked + " significances checked");
+    }
+
+    /** The statistics-routines tutorial card: FitDiagnostics and MultiDimFit --algo singles with r in [-10, 10]. */
+    @Test
+    void fitsOfTheStatRoutinesCard() throws IOException {
+        Path dir = Fixtures.path("stats/combine/docs_stat_routines_datacard");
+        DatacardModel dm = new DatacardModelBuilder(null).rRange(-10, 10).build(dir.resolve("datacard.txt"));
+        Fitter f = new Fitter(dm.model());
+        FitDiagnostics.Result fd = FitDiagnostics.run(f, dm.nuisances());
+        LikelihoodModel m = dm.model();
+        for (JsonNode r : PyhfReferenceTest.read(dir.resolve("expected.json")).path("results")) {
+            JsonNode v = r.path("values");
+            JsonNode tol = r.path("tolerance");
+            if (r.path("id").asText().equals("fitdiagnostics")) {
+                assertEquals(v.path("r").asDouble(), fd.signalPlusBackground().parameters()[m.poi()], tol.path("r_abs").asDouble());
+                assertEquals(v.path("r_hesse_err").asDouble(), fd.poiHesseError(), tol.path("err_abs").asDouble());
+                for (FitDiagnostics.Pull p : fd.pullsS()) {
+                    assertEquals(v.path(p.name()).asDouble(), p.postfitValue(), tol.path("nuisance_abs").asDouble(), p.name());
+                    assertEquals(v.path(p.name() + "_err").asDouble(), p.postfitError(), tol.path("err_abs").asDouble(), p.name());
+                }
+            } else if (r.path("id").asText().equals("multidimfit_singles")) {
+                ProfileLikelihood.Interval iv = fd.poiInterval();
+                assertEquals(v.path("r").path("bestfit").asDouble(), iv.best(), tol.path("bestfit_abs").asDouble());
+                assertEquals(-v.path("r").path("err_lo").asDouble(), iv.errorLow(), tol.path("err_abs").asDouble());
+                assertEquals(v.path("r").path("err_hi").asDouble(), iv.errorHigh(), tol.path("err_abs").asDouble());
+            }
+        }
     }
 
     private static int check(List<String> failures, String what, double got, double want, double rel) {
