@@ -77,6 +77,25 @@ public final class Mlp {
         this.params = parameters.clone();
     }
 
+    /**
+     * A network from per-layer parameter arrays (one per layer with parameters, in layer order), as readers
+     * of model files collect them.
+     */
+    public static Mlp of(List<String> features, Standardization scaling, List<Layer> layers, Activation output,
+            List<String> outputNames, List<double[]> layerParameters) {
+        int total = 0;
+        for (double[] p : layerParameters) {
+            total += p.length;
+        }
+        double[] all = new double[total];
+        int off = 0;
+        for (double[] p : layerParameters) {
+            System.arraycopy(p, 0, all, off, p.length);
+            off += p.length;
+        }
+        return new Mlp(features, scaling, layers, output, outputNames, all);
+    }
+
     private int layerOf(int index) {
         int k = 0;
         while (k + 1 < offsets.length && offsets[k + 1] <= index) {
