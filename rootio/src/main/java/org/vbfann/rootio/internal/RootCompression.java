@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.tukaani.xz.BasicArrayCache;
 import org.tukaani.xz.XZInputStream;
 import org.vbfann.rootio.RootFormatException;
 import org.vbfann.rootio.RootUnsupportedException;
@@ -24,8 +25,18 @@ public final class RootCompression {
     static final int HEADER = 9;
     /** LZ4 blocks put an XXH64 checksum after the header (ZipLZ4.cxx, kChecksumSize). */
     static final int LZ4_CHECKSUM = 8;
-    /** Memory limit for the xz decoder's dictionary (ROOT's highest LZMA preset uses 64 MiB). */
+    /**
+     * Memory limit for the xz decoder's dictionary (ROOT's highest LZMA preset uses 64 MiB); the dictionaries
+     * are reused through xz's array cache, as every basket is its own stream.
+     */
     private static final int XZ_MEMORY_LIMIT_KIB = 128 * 1024;
+
+    /**
+     * One inflater per thread and mode, reset before each block: creating one costs a native allocation, and a
+     * tree read inflates one block per basket.
+     */
+    private static final ThreadLocal<Inflater> ZLIB_INFLATER = ThreadLocal.withInitial(() -> new Inflater(false));
+    private static final ThreadLocal<Inflater> RAW_INFLATER = ThreadLocal.withInitial(() -> new Inflater(true));
 
     private RootCompression() {
     }
@@ -81,7 +92,7 @@ public final class RootCompression {
             String tag = tag(data, p, HEADER);
             String where = what + " block " + b + " (" + tag + ", " + c + " -> " + u + " bytes)";
             int got = switch (tag) {
-                case "ZL" -> inflate(data, p + HEADER, c, out, o, u, !zlibHeader(data, p + HEADER, c), where);
+                case "ZL" -> inflate(data, p + HEADER, c, out, o, u, false, where);
                 case "CS" -> inflate(data, p + HEADER, c, out, o, u, true, where);
                 case "XZ" -> unxz(data, p + HEADER, c, out, o, u, where);
                 case "L4" -> unlz4(data, p + HEADER, c, out, o, u, where);
@@ -110,18 +121,9 @@ public final class RootCompression {
         return (d[p] & 0xFF) | ((d[p + 1] & 0xFF) << 8) | ((d[p + 2] & 0xFF) << 16);
     }
 
-    /** RFC 1950 header: deflate method and a check value divisible by 31. */
-    private static boolean zlibHeader(byte[] d, int p, int c) {
-        if (c < 2) {
-            return false;
-        }
-        int cmf = d[p] & 0xFF;
-        int flg = d[p + 1] & 0xFF;
-        return (cmf & 0x0F) == 8 && ((cmf << 8) | flg) % 31 == 0;
-    }
-
     private static int inflate(byte[] in, int off, int len, byte[] out, int o, int u, boolean raw, String where) {
-        Inflater inf = new Inflater(raw);
+        Inflater inf = (raw ? RAW_INFLATER : ZLIB_INFLATER).get();
+        inf.reset();
         try {
             inf.setInput(in, off, len);
             int n = 0;
@@ -132,16 +134,26 @@ public final class RootCompression {
                     break;
                 }
             }
+            // Run to the end of the stream so that zlib checks its Adler-32 trailer.
+            if (n == u && !inf.finished()) {
+                byte[] extra = new byte[1];
+                if (inf.inflate(extra) > 0) {
+                    throw new RootFormatException(where + ": zlib stream holds more than " + u + " bytes");
+                }
+                if (!inf.finished()) {
+                    throw new RootFormatException(where + ": zlib stream does not end after " + u + " bytes"
+                            + " (truncated or corrupt)");
+                }
+            }
             return n;
         } catch (DataFormatException e) {
             throw new RootFormatException(where + ": zlib data is corrupt: " + e.getMessage(), e);
-        } finally {
-            inf.end();
         }
     }
 
     private static int unxz(byte[] in, int off, int len, byte[] out, int o, int u, String where) {
-        try (InputStream xz = new XZInputStream(new ByteArrayInputStream(in, off, len), XZ_MEMORY_LIMIT_KIB)) {
+        try (InputStream xz = new XZInputStream(new ByteArrayInputStream(in, off, len), XZ_MEMORY_LIMIT_KIB, true,
+                BasicArrayCache.getInstance())) {
             int n = 0;
             while (n < u) {
                 int k = xz.read(out, o + n, u - n);
@@ -150,7 +162,13 @@ public final class RootCompression {
                 }
                 n += k;
             }
+            // Reading to the end makes the xz decoder check the stream's CRC and index.
+            if (n == u && xz.read() >= 0) {
+                throw new RootFormatException(where + ": LZMA stream holds more than " + u + " bytes");
+            }
             return n;
+        } catch (RootFormatException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new RootFormatException(where + ": LZMA data is corrupt: " + e, e);
         }
