@@ -17,6 +17,16 @@ public record BasketData(long first, int entries, byte[] data, int dataOff, int 
     /** TBasket's members after the TKey header: version, fBufferSize, fNevBufSize, fNevBuf, fLast, flag. */
     static final int TBASKET_MEMBERS = 2 + 4 + 4 + 4 + 4 + 1;
 
+    /** Index in this basket of the first entry at or after tree entry {@code start} (clamped to the basket). */
+    public int localFrom(long start) {
+        return (int) (Math.min(Math.max(start, first), first + entries) - first);
+    }
+
+    /** Index in this basket just after the last entry before tree entry {@code stop} (clamped to the basket). */
+    public int localTo(long stop) {
+        return (int) (Math.max(Math.min(stop, first + entries), first) - first);
+    }
+
     /** Start of entry {@code i} relative to {@code dataOff}. */
     public int entryStart(int i) {
         return offsets != null ? offsets[i] : (int) ((long) i * border / entries);

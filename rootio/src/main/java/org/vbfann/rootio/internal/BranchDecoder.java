@@ -52,8 +52,8 @@ public final class BranchDecoder {
         int itemBytes = p.itemBytes() * p.items();
         int outPos = 0;
         for (BasketData b : baskets) {
-            int from = (int) (Math.max(start, b.first()) - b.first());
-            int to = (int) (Math.min(stop, b.first() + b.entries()) - b.first());
+            int from = b.localFrom(start);
+            int to = b.localTo(stop);
             if (from >= to) {
                 continue;
             }
@@ -89,8 +89,8 @@ public final class BranchDecoder {
         long total = 0;
         int k = 0;
         for (BasketData b : baskets) {
-            int from = (int) (Math.max(start, b.first()) - b.first());
-            int to = (int) (Math.min(stop, b.first() + b.entries()) - b.first());
+            int from = b.localFrom(start);
+            int to = b.localTo(stop);
             if (from < to && b.offsets() == null) {
                 throw new RootFormatException(where + ": basket at entry " + b.first()
                         + " has no entry offsets, needed for variable-length entries");
@@ -119,8 +119,8 @@ public final class BranchDecoder {
         Object out = newArray(t, (int) (total * p.items()));
         int outPos = 0;
         for (BasketData b : baskets) {
-            int from = (int) (Math.max(start, b.first()) - b.first());
-            int to = (int) (Math.min(stop, b.first() + b.entries()) - b.first());
+            int from = b.localFrom(start);
+            int to = b.localTo(stop);
             if (from >= to) {
                 continue;
             }
@@ -149,8 +149,8 @@ public final class BranchDecoder {
         String[] out = new String[n];
         int k = 0;
         for (BasketData b : baskets) {
-            int from = (int) (Math.max(start, b.first()) - b.first());
-            int to = (int) (Math.min(stop, b.first() + b.entries()) - b.first());
+            int from = b.localFrom(start);
+            int to = b.localTo(stop);
             for (int e = from; e < to; e++) {
                 int s = b.dataOff() + b.entryStart(e);
                 int end = s + b.entryLength(e);
@@ -168,8 +168,8 @@ public final class BranchDecoder {
         long total = 0;
         int k = 0;
         for (BasketData b : baskets) {
-            int from = (int) (Math.max(start, b.first()) - b.first());
-            int to = (int) (Math.min(stop, b.first() + b.entries()) - b.first());
+            int from = b.localFrom(start);
+            int to = b.localTo(stop);
             for (int e = from; e < to; e++) {
                 int len = b.entryLength(e);
                 int count = 0;
@@ -193,8 +193,8 @@ public final class BranchDecoder {
         String[] out = new String[(int) total];
         int o = 0;
         for (BasketData b : baskets) {
-            int from = (int) (Math.max(start, b.first()) - b.first());
-            int to = (int) (Math.min(stop, b.first() + b.entries()) - b.first());
+            int from = b.localFrom(start);
+            int to = b.localTo(stop);
             for (int e = from; e < to; e++) {
                 if (b.entryLength(e) == 0) {
                     continue;

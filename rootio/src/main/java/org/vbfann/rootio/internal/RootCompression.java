@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.tukaani.xz.BasicArrayCache;
 import org.tukaani.xz.XZInputStream;
 import org.vbfann.rootio.RootFormatException;
 import org.vbfann.rootio.RootUnsupportedException;
@@ -24,8 +25,18 @@ public final class RootCompression {
     static final int HEADER = 9;
     /** LZ4 blocks put an XXH64 checksum after the header (ZipLZ4.cxx, kChecksumSize). */
     static final int LZ4_CHECKSUM = 8;
-    /** Memory limit for the xz decoder's dictionary (ROOT's highest LZMA preset uses 64 MiB). */
+    /**
+     * Memory limit for the xz decoder's dictionary (ROOT's highest LZMA preset uses 64 MiB); the dictionaries
+     * are reused through xz's array cache, as every basket is its own stream.
+     */
     private static final int XZ_MEMORY_LIMIT_KIB = 128 * 1024;
+
+    /**
+     * One inflater per thread and mode, reset before each block: creating one costs a native allocation, and a
+     * tree read inflates one block per basket.
+     */
+    private static final ThreadLocal<Inflater> ZLIB_INFLATER = ThreadLocal.withInitial(() -> new Inflater(false));
+    private static final ThreadLocal<Inflater> RAW_INFLATER = ThreadLocal.withInitial(() -> new Inflater(true));
 
     private RootCompression() {
     }
@@ -111,7 +122,8 @@ public final class RootCompression {
     }
 
     private static int inflate(byte[] in, int off, int len, byte[] out, int o, int u, boolean raw, String where) {
-        Inflater inf = new Inflater(raw);
+        Inflater inf = (raw ? RAW_INFLATER : ZLIB_INFLATER).get();
+        inf.reset();
         try {
             inf.setInput(in, off, len);
             int n = 0;
@@ -136,13 +148,12 @@ public final class RootCompression {
             return n;
         } catch (DataFormatException e) {
             throw new RootFormatException(where + ": zlib data is corrupt: " + e.getMessage(), e);
-        } finally {
-            inf.end();
         }
     }
 
     private static int unxz(byte[] in, int off, int len, byte[] out, int o, int u, String where) {
-        try (InputStream xz = new XZInputStream(new ByteArrayInputStream(in, off, len), XZ_MEMORY_LIMIT_KIB)) {
+        try (InputStream xz = new XZInputStream(new ByteArrayInputStream(in, off, len), XZ_MEMORY_LIMIT_KIB, true,
+                BasicArrayCache.getInstance())) {
             int n = 0;
             while (n < u) {
                 int k = xz.read(out, o + n, u - n);
