@@ -8,12 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.vbfann.ml.io.ModelFile;
 import org.vbfann.ml.io.ModelReader;
+import org.vbfann.ml.io.ModelWriter;
 
 /**
  * File handling shared by the {@code nn} commands: atomic writes, reading models, CSV input with an optional
@@ -25,25 +25,9 @@ final class NnFiles {
     private NnFiles() {
     }
 
-    /** Writes {@code bytes} to {@code file} through a temporary file in the same folder, renamed at the end. */
+    /** Writes {@code bytes} to {@code file} atomically (temporary file in the same folder, then rename). */
     static void writeAtomically(Path file, byte[] bytes) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            Files.write(tmp, bytes);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            try {
-                if (tmp != null) {
-                    Files.deleteIfExists(tmp);
-                }
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
-        }
+        ModelWriter.writeAtomically(file, bytes);
     }
 
     /** Reads the model of a model directory (or a model.json path); a missing model is a usage-level error. */

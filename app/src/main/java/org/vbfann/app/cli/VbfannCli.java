@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             RootCommand.class,
             GenerateCommand.class,
+            DatasetCommand.class,
             NnCommand.class,
             StatsCommand.class,
             CommandLine.HelpCommand.class

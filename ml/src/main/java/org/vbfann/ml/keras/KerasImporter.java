@@ -278,18 +278,8 @@ public final class KerasImporter {
         List<String> features = names(featureNames, inputs, "x", "feature");
         List<String> outs = outputNames != null ? names(outputNames, width, "", "output")
                 : width == 1 ? List.of("score") : names(null, width, "class_", "output");
-        int total = 0;
-        for (double[] p : params) {
-            total += p.length;
-        }
-        double[] all = new double[total];
-        int off = 0;
-        for (double[] p : params) {
-            System.arraycopy(p, 0, all, off, p.length);
-            off += p.length;
-        }
         try {
-            Mlp net = new Mlp(features, Standardization.identity(inputs), layers, output, outs, all);
+            Mlp net = Mlp.of(features, Standardization.identity(inputs), layers, output, outs, params);
             return new ModelFile(net, origin, JsonNodeFactory.instance.objectNode());
         } catch (MlException e) {
             throw new ModelFormatException(where + ": " + e.getMessage(), e);
