@@ -26,6 +26,16 @@ public enum ZxFinalState {
         return label;
     }
 
+    /** |PDG id| of the tight Z1 leptons, 11 or 13. */
+    public int tightFlavour() {
+        return tightFlavour;
+    }
+
+    /** |PDG id| of the loose pair, 11 or 13. */
+    public int looseFlavour() {
+        return looseFlavour;
+    }
+
     /**
      * Whether the loose leptons are muons (4mu, 2e2mu): the guide then uses only the 2P2F component
      * (spec §3.4 "Final states using only the 2P2F component").
