@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vbfann.core.EventTable;
+import java.util.Map;
+import org.vbfann.physics.expr.Expression;
 import org.vbfann.physics.zx.FakeRateMap;
+import org.vbfann.physics.zx.ZplusXInputs;
 import org.vbfann.physics.zx.ZplusXYield;
 import org.vbfann.physics.zx.ZxFinalState;
 
@@ -142,21 +145,20 @@ class ZplusXGeneratorTest {
         // barrel/endcap as in the 1-D monitoring plots (spec §3.2): the spec's 48 bins leave the WZ-dominated
         // high-pT bins too noisy for 20 000 probes per Z and probe flavour
         double[] pt = {5, 10, 20, 30, 1000};
-        FakeRateMap[] maps = {new FakeRateMap(11, pt, new double[] {0, 1.479, 2.5}),
-            new FakeRateMap(13, pt, new double[] {0, 1.2, 2.4})};
-        fillMaps(maps, out.dataFakeRate(), false);
-        fillMaps(maps, out.wzFakeRate(), true);
-        java.util.Map<ZxFinalState, ZplusXYield> yields = new java.util.EnumMap<>(ZxFinalState.class);
-        for (ZxFinalState fs : ZxFinalState.values()) {
-            yields.put(fs, new ZplusXYield(fs));
-        }
-        addControlRegion(yields, maps, out.dataControlRegions(), false);
-        addControlRegion(yields, maps, out.zzControlRegions(), true);
+        FakeRateMap electrons = new FakeRateMap(11, pt, new double[] {0, 1.479, 2.5});
+        FakeRateMap muons = new FakeRateMap(13, pt, new double[] {0, 1.2, 2.4});
+        ZplusXInputs.addProbes(electrons, muons, out.dataFakeRate(), false);
+        ZplusXInputs.addProbes(electrons, muons, out.wzFakeRate(), true);
+        Expression vbfSr = Expression.parse("((f_njets_pass >= 2 && f_njets_pass <= 3 && f_Nbjets <= 1)"
+                + " || (f_njets_pass > 3 && f_Nbjets == 0)) && f_mass4l >= 118 && f_mass4l <= 130");
+        Map<ZxFinalState, ZplusXYield> yields = ZplusXInputs.emptyYields();
+        ZplusXInputs.addControlRegion(yields, out.dataControlRegions(), vbfSr, electrons, muons, false);
+        ZplusXInputs.addControlRegion(yields, out.zzControlRegions(), vbfSr, electrons, muons, true);
         double total = 0;
         double totalTruth = 0;
         double var = 0;
         for (ZxChannel c : ZxChannel.values()) {
-            ZplusXYield.Value v = yields.get(ZxFinalState.valueOf(c.name())).yield(ZplusXYield.Formula.GUIDE);
+            ZplusXYield.Value v = yields.get(c.zxFinalState()).yield(ZplusXYield.Formula.GUIDE);
             double truth = out.truth().get(c).get(Category.VBF_SR);
             assertEquals(truth, v.yield(), 3 * v.stat() + 0.15 * truth, c.label());
             total += v.yield();
@@ -166,59 +168,15 @@ class ZplusXGeneratorTest {
         assertEquals(totalTruth, total, 3 * Math.sqrt(var) + 0.15 * totalTruth, "4l");
     }
 
-    private static void fillMaps(FakeRateMap[] maps, EventTable t, boolean prompt) {
-        float[] w = t.column("f_weight").floats();
-        for (String z : new String[] {"zee", "zmumu"}) {
-            for (int f = 0; f < 2; f++) {
-                String p = "f_" + z + "_" + (f == 0 ? "e" : "mu") + "_";
-                float[] pt = t.column(p + "pt_loose").floats();
-                float[] eta = t.column(p + "eta_loose").floats();
-                float[] tight = t.column(p + "pt_tight").floats();
-                for (int i = 0; i < t.entries(); i++) {
-                    if (pt[i] > 0) {
-                        maps[f].add(pt[i], eta[i], tight[i] > 0, prompt, w[i]);
-                    }
-                }
-            }
-        }
-    }
-
-    private static void addControlRegion(java.util.Map<ZxFinalState, ZplusXYield> yields, FakeRateMap[] maps, EventTable cr,
-                                         boolean zzSimulation) {
-        int[] nj = cr.column("f_njets_pass").ints();
-        int[] nb = cr.column("f_Nbjets").ints();
-        float[] m4l = cr.column("f_mass4l").floats();
-        float[] w = cr.column("f_weight").floats();
-        int[] p3 = cr.column("f_3p1f").ints();
-        for (int i = 0; i < cr.entries(); i++) {
-            if (!Category.inVbfSr(nj[i], nb[i], m4l[i])) {
-                continue;
-            }
-            double[] f = new double[2];
-            int failing = 0;
-            int looseFlavour = 0;
-            int electrons = 0;
-            for (int l = 1; l <= 4; l++) {
-                int pdg = Math.abs(cr.column("f_lept" + l + "_pdgid").ints()[i]);
-                electrons += pdg == 11 ? 1 : 0;
-                if (cr.column("f_lept" + l + "_pass").ints()[i] == 0) {
-                    f[failing++] = maps[pdg == 11 ? 0 : 1].lookup(cr.column("f_lept" + l + "_pt").floats()[i],
-                            Math.abs(cr.column("f_lept" + l + "_eta").floats()[i]));
-                    looseFlavour = pdg;
-                }
-            }
-            // four of a kind: 4e or 4mu; mixed: the loose pair has the failing lepton's flavour, Z1 the other
-            boolean mixed = electrons == 2;
-            ZplusXYield y = yields.get(ZxFinalState.of(mixed ? 24 - looseFlavour : looseFlavour, looseFlavour));
-            if (zzSimulation) {
-                if (p3[i] == 1) {
-                    y.addZz3P1F(w[i], f[0]);
-                }
-            } else if (p3[i] == 1) {
-                y.addData3P1F(f[0]);
-            } else {
-                y.addData2P2F(f[0], f[1]);
-            }
-        }
+    @Test
+    void missingBranchesAreNamed() {
+        EventTable t = EventTable.of(0, java.util.List.of());
+        FakeRateMap e = new FakeRateMap(11, FakeRateMap.DEFAULT_PT_EDGES, FakeRateMap.DEFAULT_ETA_EDGES);
+        FakeRateMap m = new FakeRateMap(13, FakeRateMap.DEFAULT_PT_EDGES, FakeRateMap.DEFAULT_ETA_EDGES);
+        org.vbfann.physics.PhysicsException ex = org.junit.jupiter.api.Assertions.assertThrows(
+                org.vbfann.physics.PhysicsException.class,
+                () -> ZplusXInputs.addControlRegion(ZplusXInputs.emptyYields(), t, null, e, m, false));
+        assertTrue(ex.getMessage().startsWith("ControlRegions tree lacks branches f_weight, f_3p1f, f_2p2f, f_lept1_pt,"),
+                ex.getMessage());
     }
 }
