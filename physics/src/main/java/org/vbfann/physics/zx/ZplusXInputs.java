@@ -65,6 +65,16 @@ public final class ZplusXInputs {
      */
     public static int addControlRegion(Map<ZxFinalState, ZplusXYield> yields, EventTable cr, Expression region,
                                        FakeRateMap electrons, FakeRateMap muons, boolean zzSimulation) {
+        return addControlRegion(yields, cr, region, null, electrons, muons, zzSimulation);
+    }
+
+    /**
+     * The same, also filling the yields' shapes with the value of {@code variable} (e.g. {@code f_mass4l} or a
+     * network score branch) for each candidate; yields made without a shape axis ignore it.
+     */
+    public static int addControlRegion(Map<ZxFinalState, ZplusXYield> yields, EventTable cr, Expression region,
+                                       Expression variable, FakeRateMap electrons, FakeRateMap muons,
+                                       boolean zzSimulation) {
         List<String> needed = new ArrayList<>(List.of("f_weight", "f_3p1f", "f_2p2f"));
         for (int l = 1; l <= 4; l++) {
             for (String q : new String[] {"pt", "eta", "pdgid", "pass"}) {
@@ -73,6 +83,7 @@ public final class ZplusXInputs {
         }
         requireBranches(cr, needed, "ControlRegions");
         boolean[] pass = region == null ? null : region.select(cr);
+        double[] x = variable == null ? null : variable.evaluate(cr);
         float[] w = cr.column("f_weight").floats();
         int[] p3 = cr.column("f_3p1f").ints();
         int[] p2 = cr.column("f_2p2f").ints();
@@ -110,11 +121,11 @@ public final class ZplusXInputs {
                 if (zzSimulation) {
                     target.addZz3P1F(w[i], f[0]);
                 } else {
-                    target.addData3P1F(f[0]);
+                    target.addData3P1F(f[0], x == null ? Double.NaN : x[i]);
                 }
                 added++;
             } else if (!zzSimulation) {
-                target.addData2P2F(f[0], f[1]);
+                target.addData2P2F(f[0], f[1], x == null ? Double.NaN : x[i]);
                 added++;
             }
         }

@@ -87,4 +87,30 @@ class ZplusXYieldTest {
         assertEquals(Math.sqrt(0.0869 + 0.2225), all.total(), EXACT);
         assertEquals(java.util.List.of("4mu", "4e", "2e2mu", "2mu2e", "2l2l", "4l"), java.util.List.copyOf(t.keySet()));
     }
+
+    /**
+     * Shapes on the same fixture, x in two bins [0, 1), [1, 2): 3P1F w = 1/9 at 0.5, 1/4 and 1 at 1.5; 2P2F
+     * 1/36 at 0.5, 1/4 at 1.5. Full: bin 1 = 0.7/9 − 1/36, bin 2 = 0.7·1.25 − 0.25; 2P2F-only: 1/36, 1/4.
+     */
+    @Test
+    void shapesAreBuiltLikeTheYieldsAndIntegrateToThem() {
+        ZplusXYield y = new ZplusXYield(ZxFinalState.FOUR_E, org.vbfann.core.Axis.uniform(2, 0, 2, "x"));
+        y.addData3P1F(0.1, 0.5);
+        y.addData3P1F(0.2, 1.5);
+        y.addData3P1F(0.5, 1.5);
+        y.addData2P2F(0.1, 0.2, 0.5);
+        y.addData2P2F(0.2, 0.5, 1.5);
+        y.addZz3P1F(0.3, 0.2);
+        y.addZz3P1F(0.6, 0.1);
+        org.vbfann.core.Histogram1D full = y.shape(ZplusXYield.Formula.FULL, "zjets");
+        assertEquals(0.7 / 9 - 1.0 / 36, full.content(1), EXACT);
+        assertEquals(0.7 * 1.25 - 0.25, full.content(2), EXACT);
+        assertEquals(0.49 / 81 + 1.0 / 1296, full.sumw2(1), EXACT);
+        assertEquals(y.yield(ZplusXYield.Formula.FULL).yield(), full.integralWithFlow(), EXACT);
+        org.vbfann.core.Histogram1D twoFail = y.shape(ZplusXYield.Formula.TWO_PASS_TWO_FAIL, "zjets");
+        assertEquals(1.0 / 36, twoFail.content(1), EXACT);
+        assertEquals(0.25, twoFail.content(2), EXACT);
+        assertThrows(PhysicsException.class, () -> y.shape(ZplusXYield.Formula.FORMULA_1, "zjets"));
+        assertThrows(IllegalStateException.class, () -> fixture(ZxFinalState.FOUR_E).shape(ZplusXYield.Formula.FULL, "z"));
+    }
 }
