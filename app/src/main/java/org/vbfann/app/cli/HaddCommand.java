@@ -91,7 +91,8 @@ public final class HaddCommand implements Callable<Integer> {
                 if (k.isDirectory() != first.isDirectory() || k.isTree() != first.isTree()
                         || !first.isDirectory() && !first.isTree() && !k.className().equals(cls)) {
                     throw new CommandFailedException("cannot merge '" + path + "': it is a " + cls + " in "
-                            + having.get(0).name() + " but a " + k.className() + " in " + f.name(), ExitCodes.BAD_INPUT);
+                            + having.get(0).name() + " but a " + k.className() + " in " + f.name(),
+                            ExitCodes.BAD_INPUT);
                 }
             }
             if (first.isDirectory()) {

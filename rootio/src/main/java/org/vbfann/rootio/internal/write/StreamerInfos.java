@@ -286,7 +286,7 @@ public final class StreamerInfos {
                 object("fLeaves", "TObjArray", 64, "leaves"),
                 object("fBaskets", "TObjArray", 64, "baskets in memory"),
                 basicPointer("fBasketBytes", K_INT, "int", "TBranch", "fMaxBaskets", "bytes of each basket"),
-                basicPointer("fBasketEntry", K_LONG64, "Long64_t", "TBranch", "fMaxBaskets", "first entry of each basket"),
+                basicPointer("fBasketEntry", K_LONG64, "Long64_t", "TBranch", "fMaxBaskets", "first entry of baskets"),
                 basicPointer("fBasketSeek", K_LONG64, "Long64_t", "TBranch", "fMaxBaskets", "position of each basket"),
                 string("fFileName", "file of the baskets (empty: this file)"));
         define("TLeaf", 2,
