@@ -33,6 +33,7 @@ public final class TreeCopier {
     private List<String> selected = List.of();
     private long maxEntries = Long.MAX_VALUE;
     private String title;
+    private CopyListener listener = CopyListener.NONE;
     private final Map<BranchSpec, Computed> added = new LinkedHashMap<>();
 
     private record Computed(List<String> inputs, Function<EventTable, Column> function) {
@@ -62,6 +63,12 @@ public final class TreeCopier {
             throw new IllegalArgumentException("entry limit must be >= 0, got " + n);
         }
         this.maxEntries = n;
+        return this;
+    }
+
+    /** Reports each branch written to {@code l}. */
+    public TreeCopier listener(CopyListener l) {
+        this.listener = l == null ? CopyListener.NONE : l;
         return this;
     }
 
@@ -127,12 +134,16 @@ public final class TreeCopier {
         List<BranchInfo> copied = plan();
         long limit = Math.min(maxEntries, reader.entries());
         int[] counts = new int[2];
+        int total = copied.size() + added.size();
         t.owner().run(() -> {
+            int done = 0;
             for (BranchInfo b : copied) {
                 copyBranch(t, b, limit, counts);
+                listener.branchWritten(++done, total, b.name());
             }
             for (Map.Entry<BranchSpec, Computed> e : added.entrySet()) {
                 compute(t, e.getKey(), e.getValue(), limit);
+                listener.branchWritten(++done, total, e.getKey().name());
             }
             t.addCopiedEntries(limit);
         });

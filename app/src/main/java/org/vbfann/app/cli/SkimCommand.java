@@ -57,7 +57,8 @@ public final class SkimCommand implements Callable<Integer> {
         try (RootFile f = RootFile.open(in)) {
             RootFileWriter w = RootFileWriter.create(out, output.writeOptions());
             try {
-                TreeCopier c = new TreeCopier(f, tree).branches(branches);
+                TreeCopier c = new TreeCopier(f, tree).branches(branches)
+                        .listener(output.progress(spec.commandLine().getErr(), "skim " + tree));
                 if (entries != null) {
                     c.maxEntries(entries);
                 }

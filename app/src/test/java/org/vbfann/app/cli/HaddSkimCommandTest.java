@@ -137,6 +137,7 @@ class HaddSkimCommandTest {
         CliRunner.Result r = CliRunner.run("root", "skim", hzz + ":events", out.toString(), "--branches",
                 "Jet_Px,MET_px", "--branches", "Muon_Iso", "--entries", "1000", "--compression", "lz4:4", "--json");
         assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("skim events: branch 5/5 MET_px"), r.err());
         JsonNode j = JSON.readTree(r.out());
         assertEquals(1000, j.get("entries").asInt());
         assertTrue(j.get("baskets_rewritten").asInt() > 0, "the entry limit cuts baskets");
