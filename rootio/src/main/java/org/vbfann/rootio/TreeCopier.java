@@ -11,7 +11,7 @@ import org.vbfann.rootio.internal.Chunk;
 import org.vbfann.rootio.internal.write.BranchState;
 
 /**
- * Copies a flat tree into a {@link RootFileWriter}, optionally a subset of branches and the first N entries,
+ * Copies a flat tree (single-leaf branches of numbers, bools and C strings) into a {@link RootFileWriter}, optionally a subset of branches and the first N entries,
  * and adds branches computed from its entries (e.g. a network score). Every copied branch stays bit-identical:
  * its baskets are copied as stored (compressed bytes unchanged) when they lie wholly inside the copied entries;
  * a basket cut by the entry limit, one kept inside the tree record, or one that cannot move past 2 GB with its
@@ -176,7 +176,8 @@ public final class TreeCopier {
         }
         if (!problems.isEmpty()) {
             throw new RootUnsupportedException(source.name() + ": " + treePath + ": cannot copy "
-                    + String.join(", ", problems) + "; only single-leaf branches of numbers and bools are copied, "
+                    + String.join(", ", problems) + "; only single-leaf branches of numbers, bools and C strings are "
+                    + "copied, "
                     + "choose branches with a branch list");
         }
         return out;
@@ -191,6 +192,7 @@ public final class TreeCopier {
         }
         return switch (b.kind()) {
             case SCALAR, FIXED_ARRAY, JAGGED -> b.leafClass().matches("TLeaf[OBSILFD]") ? null : b.leafClass();
+            case STRING -> b.leafClass().equals("TLeafC") ? null : b.leafClass();
             default -> b.kind().label();
         };
     }
@@ -244,6 +246,8 @@ public final class TreeCopier {
         t.check(s.spec(), c);
         if (s.spec().isJagged()) {
             s.appendJagged(c, 0, c.entries(), output);
+        } else if (c.isString()) {
+            s.appendStrings(c, 0, c.entries(), output);
         } else {
             s.appendFixed(c, 0, c.entries(), output);
         }

@@ -304,6 +304,7 @@ public final class StreamerInfos {
         leaf("TLeafL", K_LONG64, "Long64_t");
         leaf("TLeafF", K_FLOAT, "float");
         leaf("TLeafD", K_DOUBLE, "double");
+        leaf("TLeafC", K_INT, "int");   // TLeafC.h: Int_t fMinimum, fMaximum (string lengths)
     }
 
     private static void leaf(String name, int type, String typeName) {
