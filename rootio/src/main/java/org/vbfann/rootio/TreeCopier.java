@@ -34,6 +34,7 @@ public final class TreeCopier {
     private long maxEntries = Long.MAX_VALUE;
     private String title;
     private CopyListener listener = CopyListener.NONE;
+    private Computed selection;
     private final Map<BranchSpec, Computed> added = new LinkedHashMap<>();
 
     private record Computed(List<String> inputs, Function<EventTable, Column> function) {
@@ -64,6 +65,29 @@ public final class TreeCopier {
         }
         this.maxEntries = n;
         return this;
+    }
+
+    /**
+     * Keeps only the entries for which {@code selection}, given chunks of the source's columns {@code inputs},
+     * returns true. The entries change, so every branch is then decoded and written again (values unchanged);
+     * {@link #maxEntries} limits the source entries examined.
+     */
+    public TreeCopier select(List<String> inputs, Function<EventTable, boolean[]> selection) {
+        this.selection = new Computed(List.copyOf(inputs), t -> Column.of("selection", org.vbfann.core.ElementType.BOOL,
+                t.entries(), null, new int[0], toBytes(selection.apply(t), t.entries())));
+        return this;
+    }
+
+    private static byte[] toBytes(boolean[] mask, int entries) {
+        if (mask.length != entries) {
+            throw new IllegalArgumentException("the selection gave " + mask.length + " values for a chunk of "
+                    + entries + " entries");
+        }
+        byte[] b = new byte[entries];
+        for (int i = 0; i < entries; i++) {
+            b[i] = (byte) (mask[i] ? 1 : 0);
+        }
+        return b;
     }
 
     /** Reports each branch written to {@code l}. */
@@ -134,6 +158,11 @@ public final class TreeCopier {
         List<BranchInfo> copied = plan();
         long limit = Math.min(maxEntries, reader.entries());
         int[] counts = new int[2];
+        if (selection != null) {
+            long[] kept = new long[1];
+            t.owner().run(() -> kept[0] = copySelected(t, copied, limit));
+            return new Result(kept[0], 0, 0);
+        }
         int total = copied.size() + added.size();
         t.owner().run(() -> {
             int done = 0;
@@ -251,6 +280,49 @@ public final class TreeCopier {
         } else {
             s.appendFixed(c, 0, c.entries(), output);
         }
+    }
+
+    /** Copies the selected entries chunk by chunk, every branch re-encoded. @return the entries kept */
+    private long copySelected(TreeWriter t, List<BranchInfo> copied, long limit) {
+        List<String> names = copied.stream().map(BranchInfo::name).toList();
+        java.util.Set<String> needed = new java.util.LinkedHashSet<>(names);
+        needed.addAll(selection.inputs());
+        for (Computed c : added.values()) {
+            needed.addAll(c.inputs());
+        }
+        long kept = 0;
+        for (long a = 0; a < limit; a += CHUNK) {
+            EventTable in = reader.read(List.copyOf(needed), a, Math.min(limit, a + CHUNK));
+            byte[] mask = selection.function().apply(in).bytes();
+            EventTable selected = Columns.select(in, mask);
+            for (String n : names) {
+                append(t, t.state(n), selected.column(n), t.basketOutput());
+            }
+            for (Map.Entry<BranchSpec, Computed> e : added.entrySet()) {
+                Column c = e.getValue().function().apply(selected);
+                if (c.entries() != selected.entries()) {
+                    throw new IllegalArgumentException("added branch '" + e.getKey().name() + "': the function gave "
+                            + c.entries() + " entries for a chunk of " + selected.entries());
+                }
+                append(t, t.state(e.getKey().name()), c, t.basketOutput());
+            }
+            kept += selected.entries();
+        }
+        for (String n : names) {
+            t.state(n).flush(t.basketOutput());
+        }
+        for (BranchSpec s : added.keySet()) {
+            t.state(s.name()).flush(t.basketOutput());
+        }
+        t.addCopiedEntries(kept);
+        List<String> all = new ArrayList<>(names);
+        for (BranchSpec s : added.keySet()) {
+            all.add(s.name());
+        }
+        for (int i = 0; i < all.size(); i++) {
+            listener.branchWritten(i + 1, all.size(), all.get(i));
+        }
+        return kept;
     }
 
     private void compute(TreeWriter t, BranchSpec spec, Computed f, long limit) {

@@ -157,6 +157,33 @@ class HaddSkimCommandTest {
     }
 
     @Test
+    void skimWithASelectionKeepsThePassingEntries(@TempDir Path dir) throws Exception {
+        Path hzz = Fixtures.path("root/uproot-HZZ.root");
+        Path out = dir.resolve("sel.root");
+        CliRunner.Result r = CliRunner.run("root", "skim", hzz + ":events", out.toString(), "--branches",
+                "Jet_Px,MET_px,EventWeight", "--selection", "NJet >= 2 && MET_px > 0", "--json", "-q");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", r.err());
+        List<String> cols = List.of("NJet", "Jet_Px", "MET_px", "EventWeight");
+        try (RootFile in = RootFile.open(hzz); RootFile s = RootFile.open(out)) {
+            EventTable a = in.tree("events").read(cols);
+            EventTable b = s.tree("events").read(cols);
+            int k = 0;
+            for (int e = 0; e < a.entries(); e++) {
+                if (a.column("NJet").ints()[e] >= 2 && a.column("MET_px").floats()[e] > 0) {
+                    for (String c : cols) {
+                        assertArrayEquals(entry(a.column(c), e), entry(b.column(c), k), c + " entry " + e);
+                    }
+                    k++;
+                }
+            }
+            assertTrue(k > 10, "the selection keeps some entries");
+            assertEquals(k, b.entries());
+            assertEquals(k, JSON.readTree(r.out()).get("entries").asInt());
+        }
+    }
+
+    @Test
     void skimOfNoEntriesGivesAnEmptyTree(@TempDir Path dir) {
         Path out = dir.resolve("empty.root");
         CliRunner.Result r = CliRunner.run("root", "skim", Fixtures.path("root/uproot-HZZ.root") + ":events",
