@@ -294,7 +294,7 @@ public final class TreeCopier {
         for (long a = 0; a < limit; a += CHUNK) {
             EventTable in = reader.read(List.copyOf(needed), a, Math.min(limit, a + CHUNK));
             byte[] mask = selection.function().apply(in).bytes();
-            EventTable selected = Columns.select(in, mask);
+            EventTable selected = RowSelection.select(in, mask);
             for (String n : names) {
                 append(t, t.state(n), selected.column(n), t.basketOutput());
             }

@@ -55,7 +55,8 @@ public final class Columns {
         return Column.of(first.name(), first.type(), (int) entries, offsets, first.fixedShape(), data);
     }
 
-    private static Object raw(Column c) {
+    /** The primitive (or String) array behind a column, whatever its type. Not a copy. */
+    public static Object raw(Column c) {
         return switch (c.type()) {
             case BOOL, INT8, UINT8 -> c.bytes();
             case INT16, UINT16 -> c.shorts();

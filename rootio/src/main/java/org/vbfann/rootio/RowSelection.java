@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vbfann.core.Column;
 import org.vbfann.core.EventTable;
+import org.vbfann.rootio.internal.Columns;
 
 /** Row subsets of columns, for {@link TreeCopier#select}. */
-final class Columns {
-    private Columns() {
+final class RowSelection {
+    private RowSelection() {
     }
 
     /** The rows of {@code t} whose {@code mask} byte is not 0, every column cut the same way. */
@@ -24,7 +25,7 @@ final class Columns {
     }
 
     private static Column select(Column c, byte[] mask, int n) {
-        Object data = data(c);
+        Object data = Columns.raw(c);
         int per = c.itemsPerEntry();
         int[] offsets = null;
         int values = 0;
@@ -51,17 +52,5 @@ final class Columns {
             }
         }
         return Column.of(c.name(), c.type(), n, offsets, c.fixedShape(), dst);
-    }
-
-    private static Object data(Column c) {
-        return switch (c.type()) {
-            case BOOL, INT8, UINT8 -> c.bytes();
-            case INT16, UINT16 -> c.shorts();
-            case INT32, UINT32 -> c.ints();
-            case INT64, UINT64 -> c.longs();
-            case FLOAT32 -> c.floats();
-            case FLOAT64 -> c.doubles();
-            case STRING -> c.strings();
-        };
     }
 }
