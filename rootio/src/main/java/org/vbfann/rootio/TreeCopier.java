@@ -40,7 +40,14 @@ public final class TreeCopier {
     private record Computed(List<String> inputs, Function<EventTable, Column> function) {
     }
 
-    /** What a copy did. */
+    /**
+     * What a copy did.
+     *
+     * @param entries          entries written
+     * @param basketsCopied    baskets copied as stored
+     * @param basketsRewritten baskets decoded and written again (cut by the entry limit, or not on disk); 0 with
+     *                         a selection, where every branch is written anew
+     */
     public record Result(long entries, int basketsCopied, int basketsRewritten) {
     }
 
