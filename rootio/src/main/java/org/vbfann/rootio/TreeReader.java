@@ -190,9 +190,12 @@ public final class TreeReader {
     }
 
     private static void addOnce(List<LeafPlan> out, LeafPlan p) {
-        if (!out.contains(p)) {
-            out.add(p);
+        for (LeafPlan q : out) {
+            if (q == p) {
+                return;   // by identity: plans are records whose equality would compare whole branch models
+            }
         }
+        out.add(p);
     }
 
     /** All entries of the given columns (all readable columns if the list is empty). */
@@ -227,11 +230,18 @@ public final class TreeReader {
             }
         }
         // One job per branch: its baskets are read and decompressed once for all its columns (leaf lists).
-        Map<BranchModel, List<LeafPlan>> byBranch = new LinkedHashMap<>();
+        // Identity maps: branch models are records whose hash would walk all their baskets and sub-branches.
+        Map<BranchModel, List<LeafPlan>> byBranch = new IdentityHashMap<>();
+        List<BranchModel> order = new ArrayList<>();
         for (LeafPlan p : wanted) {
-            byBranch.computeIfAbsent(p.branch(), k -> new ArrayList<>()).add(p);
+            List<LeafPlan> group = byBranch.get(p.branch());
+            if (group == null) {
+                group = new ArrayList<>();
+                byBranch.put(p.branch(), group);
+                order.add(p.branch());
+            }
+            group.add(p);
         }
-        List<BranchModel> order = new ArrayList<>(byBranch.keySet());
         List<BasketData> cached = new ArrayList<>();
         for (BranchModel b : order) {
             cached.add(cache == null ? null : cache.get(b));
