@@ -54,7 +54,9 @@ public final class TreeReader {
         if (model.entries() < 0) {
             throw new RootFormatException(file.name() + ": " + where + " has " + model.entries() + " entries");
         }
-        TreeLayout layout = TreeLayout.build(file.name() + ": " + where, model, file.rawStreamerInfos());
+        // Only split objects need the streamer infos; flat trees stay readable if that record is damaged.
+        TreeLayout layout = TreeLayout.build(file.name() + ": " + where, model,
+                hasElements(model.branches()) ? file.rawStreamerInfos() : List.of());
         List<BranchInfo> list = new ArrayList<>();
         for (LeafPlan p : layout.plans()) {
             plans.put(p.info().name(), p);
@@ -65,6 +67,15 @@ public final class TreeReader {
         }
         groups.putAll(layout.objectMembers());
         this.infos = List.copyOf(list);
+    }
+
+    private static boolean hasElements(List<BranchModel> branches) {
+        for (BranchModel b : branches) {
+            if (b.element() != null || hasElements(b.branches())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private TreeReader(TreeReader other, boolean parallel) {
