@@ -156,6 +156,19 @@ class HaddSkimCommandTest {
     }
 
     @Test
+    void skimOfNoEntriesGivesAnEmptyTree(@TempDir Path dir) {
+        Path out = dir.resolve("empty.root");
+        CliRunner.Result r = CliRunner.run("root", "skim", Fixtures.path("root/uproot-HZZ.root") + ":events",
+                out.toString(), "--entries", "0", "--branches", "Jet_E");
+        assertEquals(0, r.exitCode(), r.err());
+        try (RootFile s = RootFile.open(out)) {
+            assertEquals(0, s.tree("events").entries());
+            assertEquals(List.of("NJet", "Jet_E"), s.tree("events").branches().stream().map(b -> b.name()).toList());
+            assertEquals(0, s.tree("events").read(List.of()).entries());
+        }
+    }
+
+    @Test
     void skimErrorsSayWhatIsWrong(@TempDir Path dir) throws Exception {
         Path hzz = Fixtures.path("root/uproot-HZZ.root");
         Path out = dir.resolve("x.root");

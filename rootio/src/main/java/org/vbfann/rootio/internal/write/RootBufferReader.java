@@ -15,10 +15,6 @@ final class RootBufferReader {
         return p;
     }
 
-    void seek(int at) {
-        p = at;
-    }
-
     int i16() {
         int v = (b[p] & 0xFF) << 8 | (b[p + 1] & 0xFF);
         p += 2;
@@ -29,11 +25,6 @@ final class RootBufferReader {
         int v = (b[p] & 0xFF) << 24 | (b[p + 1] & 0xFF) << 16 | (b[p + 2] & 0xFF) << 8 | (b[p + 3] & 0xFF);
         p += 4;
         return v;
-    }
-
-    long i64() {
-        long hi = i32() & 0xFFFFFFFFL;
-        return hi << 32 | (i32() & 0xFFFFFFFFL);
     }
 
     int u8() {
