@@ -427,6 +427,7 @@ class RootFixturesTest {
             }
             assertArrayEquals(contents, hist.contents(), w + " contents");
             assertArrayEquals(sumw2, hist.sumw2(), w + " sumw2");
+            // A sum printed to the shortest decimal by the manifest; summation order may differ.
             assertEquals(h.get("contents_sum_including_flow").asDouble(), hist.integralWithFlow(),
                     1e-9 * Math.abs(hist.integralWithFlow()), w);
             checkLabels(rf.binLabels(path, 'x'), h.get("x_axis"), w);
@@ -459,9 +460,11 @@ class RootFixturesTest {
         double[] w2 = doubles(h.get("sumw2"));
         for (int i = 0; i < contents.length; i++) {
             double mean = be[i] == 0 ? 0 : contents[i] / be[i];
+            // Same division of the same doubles: exact up to the last bit.
             assertEquals(mean, means.content(i), 1e-15 * Math.abs(mean), w + " mean " + i);
             // TProfile's default error (mean error, no per-bin sumw2): spread / sqrt(entries).
             double err = be[i] == 0 ? 0 : Math.sqrt(Math.abs(w2[i] / be[i] - mean * mean)) / Math.sqrt(be[i]);
+            // sqrt of a difference of nearly equal terms: allow rounding in the last few digits.
             assertEquals(err, means.error(i), 1e-12 * Math.max(1e-300, err), w + " error " + i);
         }
     }

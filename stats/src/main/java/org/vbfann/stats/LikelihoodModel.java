@@ -20,6 +20,8 @@ public final class LikelihoodModel {
     /** Combine crops bin totals and morphed template densities at this value ({@code FastHisto::CropUnderflows}). */
     public static final double COMBINE_CROP_MINIMUM = 1e-9;
     private static final double HALF_LN_2PI = 0.5 * Math.log(2 * Math.PI);
+    private static final int CODE0 = Interpolation.PYHF_CODE0.ordinal();
+    private static final int CODE2 = Interpolation.PYHF_CODE2.ordinal();
 
     private final boolean combine;
     // parameters
@@ -804,15 +806,17 @@ public final class LikelihoodModel {
 
         private void addShift(int t, double theta, int off, int n) {
             int o = tOff[t];
-            Interpolation code = Interpolation.values()[tCode[t]];
+            int code = tCode[t];
             for (int k = 0; k < n; k++) {
                 double up = tUp[o + k];
                 double dn = tDn[o + k];
                 double d;
-                switch (code) {
-                    case PYHF_CODE0 -> d = Interpolation.code0(theta, up, dn);
-                    case PYHF_CODE2 -> d = Interpolation.code2(theta, up, dn);
-                    default -> d = Interpolation.code4p(theta, up, dn);
+                if (code == CODE0) {
+                    d = Interpolation.code0(theta, up, dn);
+                } else if (code == CODE2) {
+                    d = Interpolation.code2(theta, up, dn);
+                } else {
+                    d = Interpolation.code4p(theta, up, dn);
                 }
                 sbA[off + k] += d;
             }
@@ -821,14 +825,14 @@ public final class LikelihoodModel {
         private double shiftDerivative(int t, double theta, int k) {
             double up = tUp[tOff[t] + k];
             double dn = tDn[tOff[t] + k];
-            switch (Interpolation.values()[tCode[t]]) {
-                case PYHF_CODE0:
-                    return Interpolation.code0Derivative(theta, up, dn);
-                case PYHF_CODE2:
-                    return Interpolation.code2Derivative(theta, up, dn);
-                default:
-                    return Interpolation.code4pDerivative(theta, up, dn);
+            int code = tCode[t];
+            if (code == CODE0) {
+                return Interpolation.code0Derivative(theta, up, dn);
             }
+            if (code == CODE2) {
+                return Interpolation.code2Derivative(theta, up, dn);
+            }
+            return Interpolation.code4pDerivative(theta, up, dn);
         }
 
         private double factorValue(int f, double t) {

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * A bounded quasi-Newton minimiser for {@link LikelihoodModel} NLLs with analytic gradients.
  *
  * <p>Each iteration splits the free parameters into an active set (at a bound with the gradient pushing
- * outwards) and the rest, solves the Newton system of the rest with the Hessian from central differences of
+ * outwards) and the rest, solves the Newton system of the rest with the Hessian from forward differences of
  * the analytic gradient, and searches along the step projected onto the bounds (Armijo backtracking). A step
  * that fails is damped (Levenberg-Marquardt) before giving up. Convergence: EDM = g^T H^-1 g / 2 &lt; tolerance,
  * like MINUIT's. A fresh Hessian every iteration (rather than BFGS updates) keeps the steps right across the
@@ -60,7 +60,9 @@ public final class Minimizer {
             return new FitResult(FitStatus.CONVERGED, x, f, 0, 0, evals);
         }
         double[] h = new double[n * n];
-        evals += finiteDifferenceHessian(ev, x, free, lo, hi, h);
+        double[] xp = new double[np];
+        double[] gp = new double[np];
+        evals += forwardDifferenceHessian(ev, x, g, free, lo, hi, h, xp, gp);
         double[] xNew = new double[np];
         double[] gNew = new double[np];
         double[] d = new double[n];
@@ -114,7 +116,7 @@ public final class Minimizer {
                     }
                 }
                 f = ev.nllAndGradient(x, g);
-                evals += 1 + finiteDifferenceHessian(ev, x, free, lo, hi, h);
+                evals += 1 + forwardDifferenceHessian(ev, x, g, free, lo, hi, h, xp, gp);
                 if (Math.abs(fRound - f) <= 1e-12 * Math.max(1, Math.abs(f)) || ++kinkRounds > MAX_KINK_ROUNDS) {
                     return new FitResult(FitStatus.CONVERGED, x, f, edm, iter, evals);
                 }
@@ -157,7 +159,7 @@ public final class Minimizer {
             if (step < KINK_STEP) {
                 markKink(x, xNew, g, gNew, free, active, h, kinked);
             }
-            evals += finiteDifferenceHessian(ev, xNew, free, lo, hi, h);
+            evals += forwardDifferenceHessian(ev, xNew, gNew, free, lo, hi, h, xp, gp);
             double fOld = f;
             System.arraycopy(xNew, 0, x, 0, np);
             System.arraycopy(gNew, 0, g, 0, np);
@@ -292,6 +294,46 @@ public final class Minimizer {
             }
         }
         return false;
+    }
+
+    /**
+     * The Hessian at x by forward differences of the analytic gradient g(x) (backward next to an upper bound):
+     * half the cost of {@link #finiteDifferenceHessian}, accurate enough to steer Newton steps.
+     *
+     * @param g   the gradient at x (not modified)
+     * @param out n&times;n row-major (modified)
+     * @return the number of gradient evaluations
+     */
+    static int forwardDifferenceHessian(LikelihoodModel.Evaluator ev, double[] x, double[] g, int[] free, double[] lo,
+                                        double[] hi, double[] out, double[] xp, double[] gp) {
+        int n = free.length;
+        System.arraycopy(x, 0, xp, 0, x.length);
+        for (int a = 0; a < n; a++) {
+            int i = free[a];
+            double step = 1e-6 * Math.max(1, Math.abs(x[i]));
+            double to = x[i] + step <= hi[i] ? x[i] + step : Math.max(lo[i], x[i] - step);
+            double h = to - x[i];
+            if (h == 0) {
+                for (int b = 0; b < n; b++) {
+                    out[a * n + b] = a == b ? 1 : 0;
+                }
+                continue;
+            }
+            xp[i] = to;
+            ev.nllAndGradient(xp, gp);
+            xp[i] = x[i];
+            for (int b = 0; b < n; b++) {
+                out[a * n + b] = (gp[free[b]] - g[free[b]]) / h;
+            }
+        }
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                double v = 0.5 * (out[a * n + b] + out[b * n + a]);
+                out[a * n + b] = v;
+                out[b * n + a] = v;
+            }
+        }
+        return n;
     }
 
     /** Indices of the parameters that are not fixed. */

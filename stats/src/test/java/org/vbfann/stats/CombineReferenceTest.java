@@ -164,6 +164,39 @@ class CombineReferenceTest {
         }
     }
 
+    /** ChannelCompatibilityCheck on the two-channel multi-signal card (one r for both signals, r in [0, 20]). */
+    @Test
+    void channelCompatibilityOfTheMultiSignalCard() throws IOException {
+        Path dir = Fixtures.path("stats/combine/ci_multi_signal_datacard5");
+        Path card = dir.resolve("datacard-5-multi-signal.txt");
+        DatacardModel common = new DatacardModelBuilder(null).build(card);
+        DatacardModel split = new DatacardModelBuilder(null).poiPerChannel().build(card);
+        List<String> channels = split.card().channels();
+        int[] pois = new int[channels.size()];
+        for (int c = 0; c < pois.length; c++) {
+            pois[c] = split.model().parameterIndex("r_" + channels.get(c));
+        }
+        ChannelCompatibility.Result res = ChannelCompatibility.run(new Fitter(common.model()), new Fitter(split.model()), pois);
+        for (JsonNode r : PyhfReferenceTest.read(dir.resolve("expected.json")).path("results")) {
+            if (!r.path("id").asText().equals("channel_compatibility")) {
+                continue;
+            }
+            JsonNode v = r.path("values");
+            JsonNode tol = r.path("tolerance");
+            assertInterval(v.path("nominal_fit"), res.nominal(), tol);
+            for (int c = 0; c < pois.length; c++) {
+                assertInterval(v.path("alternate_fit_channel_" + channels.get(c)), res.channels().get(c), tol);
+            }
+            assertEquals(v.path("chi2_like_compatibility").asDouble(), res.chi2(), tol.path("chi2_abs").asDouble());
+        }
+    }
+
+    private static void assertInterval(JsonNode want, ProfileLikelihood.Interval got, JsonNode tol) {
+        assertEquals(want.path("r").asDouble(), got.best(), tol.path("r_abs").asDouble(), "r");
+        assertEquals(-want.path("err_lo").asDouble(), got.errorLow(), tol.path("err_abs").asDouble(), "error low");
+        assertEquals(want.path("err_hi").asDouble(), got.errorHigh(), tol.path("err_abs").asDouble(), "error high");
+    }
+
     private static int check(List<String> failures, String what, double got, double want, double rel) {
         if (!(Math.abs(got - want) <= rel * Math.abs(want))) {
             failures.add(what + ": got " + got + ", expected " + want + " (off by "

@@ -63,8 +63,67 @@ final class FourLeptonSystem {
     double m1;
     double m2;
 
-    /** Draws (m1, m2) for a system of mass {@code mass} by importance sampling from ρ with rejection. */
+    /**
+     * H(125) → Z Z*: the (m1, m2) density tabulated on a 0.2 GeV grid (cells sampled by their cumulative
+     * probability, uniformly inside a cell); the phase-space edge m1 + m2 &lt; M drives the rejection
+     * method's acceptance to a few per cent, the table costs one binary search.
+     */
+    private static final double HIGGS_GRID_MASS = 125.0;
+    private static final double HIGGS_GRID_STEP = 0.2;
+    private static final int HIGGS_GRID_N = (int) Math.round((HIGGS_GRID_MASS - 2 * M_LL_MIN) / HIGGS_GRID_STEP);
+    private static final double[] HIGGS_GRID_CDF = higgsGrid();
+
+    private static double[] higgsGrid() {
+        int n = HIGGS_GRID_N;
+        double[] cdf = new double[n * n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double a = M_LL_MIN + (i + 0.5) * HIGGS_GRID_STEP;
+            for (int j = 0; j < n; j++) {
+                double b = M_LL_MIN + (j + 0.5) * HIGGS_GRID_STEP;
+                sum += a + b < HIGGS_GRID_MASS ? higgsDensity(HIGGS_GRID_MASS, a, b) : 0;
+                cdf[i * n + j] = sum;
+            }
+        }
+        for (int k = 0; k < cdf.length; k++) {
+            cdf[k] /= sum;
+        }
+        return cdf;
+    }
+
+    /** ρ(a) ρ(b) β (β² + 12 a² b²/M⁴): the H → Z Z* → 4ℓ density in the two pair masses. */
+    static double higgsDensity(double mass, double a, double b) {
+        double beta = beta(mass, a, b);
+        double x = a * a * b * b / (mass * mass * mass * mass);
+        return rho(a) * rho(b) * beta * (beta * beta + 12 * x);
+    }
+
+    /**
+     * Draws (m1, m2) for a system of mass {@code mass}: the Higgs from its table, the continuum by sampling
+     * ρ(a) ρ(b) on a + b &lt; M exactly and accepting with probability β.
+     */
     void sampleMasses(SplittableRandom r, Masses kind, double mass) {
+        if (kind == Masses.HIGGS) {
+            if (mass != HIGGS_GRID_MASS) {
+                throw new IllegalArgumentException("the H -> ZZ* table is for mH = " + HIGGS_GRID_MASS + ", not " + mass);
+            }
+            double u = r.nextDouble();
+            int lowIdx = -1;
+            int highIdx = HIGGS_GRID_CDF.length - 1;
+            while (highIdx - lowIdx > 1) {
+                int mid = (lowIdx + highIdx) >>> 1;
+                if (HIGGS_GRID_CDF[mid] <= u) {
+                    lowIdx = mid;
+                } else {
+                    highIdx = mid;
+                }
+            }
+            double a = M_LL_MIN + (highIdx / HIGGS_GRID_N + r.nextDouble()) * HIGGS_GRID_STEP;
+            double b = M_LL_MIN + (highIdx % HIGGS_GRID_N + r.nextDouble()) * HIGGS_GRID_STEP;
+            m1 = a;
+            m2 = b;
+            return;
+        }
         if (kind == Masses.Z_PLUS_PAIR) {
             do {
                 m1 = LINE_SHAPE.sample(r, 40.0, 120.0);
@@ -72,7 +131,6 @@ final class FourLeptonSystem {
             m2 = 12.0 + r.nextDouble() * (Math.min(120.0, mass - m1 - 1.0) - 12.0);
             return;
         }
-        double bound = kind == Masses.HIGGS ? 1.75 : 1.0;
         double f4 = LINE_SHAPE.cdf(M_LL_MIN);
         TabulatedDistribution first = null;
         double gridMass = mass;
@@ -103,13 +161,7 @@ final class FourLeptonSystem {
                 }
             }
             double b = LINE_SHAPE.sample(r, M_LL_MIN, mass - a);
-            double beta = beta(mass, a, b);
-            double w = beta;
-            if (kind == Masses.HIGGS) {
-                double x = a * a * b * b / (mass * mass * mass * mass);
-                w *= beta * beta + 12 * x;
-            }
-            if (r.nextDouble() * bound < w) {
+            if (r.nextDouble() < beta(mass, a, b)) {
                 // the pair drawn first is the first Z only half of the time: the density is symmetric
                 if (r.nextBoolean()) {
                     m1 = a;

@@ -64,6 +64,9 @@ final class JetModel {
     private final double logTwoJetNorm;
     private final double logOneJetNorm;
     private final double logCentralThirdNorm;
+    private final double logNormPt1One;
+    private final double logNormPt1;
+    private final double logNormDeta;
 
     private JetModel(double[] multiplicity, double k1One, double theta1One, double sigmaEtaOne,
                      double k1, double theta1, double aSub, double kDeta, double thetaDeta, double sigmaCentre,
@@ -86,6 +89,9 @@ final class JetModel {
         this.logTwoJetNorm = Math.log(twoJetAcceptance(kDeta, thetaDeta, sigmaCentre));
         this.logOneJetNorm = Math.log(2 * Sampling.normalCdf(ETA_MAX / sigmaEtaOne) - 1);
         this.logCentralThirdNorm = Math.log(2 * Sampling.normalCdf(ETA_MAX / sigmaThird) - 1);
+        this.logNormPt1One = Sampling.logGammaNorm(k1One, theta1One);
+        this.logNormPt1 = Sampling.logGammaNorm(k1, theta1);
+        this.logNormDeta = Sampling.logGammaNorm(kDeta, thetaDeta);
     }
 
     private JetModel withMultiplicity(double[] p) {
@@ -174,7 +180,7 @@ final class JetModel {
         int n = Math.min(j.n, multiplicity.length - 1);
         double logp = Math.log(multiplicity[n]);
         if (n == 1) {
-            logp += Sampling.logGammaDensity(j.pt[0] - PT_MIN, k1One, theta1One)
+            logp += Sampling.logGammaDensity(j.pt[0] - PT_MIN, k1One, theta1One, logNormPt1One)
                     + Sampling.logNormalDensity(j.eta[0], 0, sigmaEtaOne) - logOneJetNorm;
         } else if (n >= 2) {
             logp += logTwoJetDensity(j.pt[0], j.eta[0], j.pt[1], j.eta[1], j.ySystem);
@@ -198,9 +204,9 @@ final class JetModel {
         double deta = Math.abs(eta1 - eta2);
         double centre = 0.5 * (eta1 + eta2);
         double ySigma = ySlope * deta + yConst;
-        return Sampling.logGammaDensity(x1, k1, theta1)
+        return Sampling.logGammaDensity(x1, k1, theta1, logNormPt1)
                 + Math.log(aSub) + (aSub - 1) * Math.log(u) - Math.log(x1)
-                + Math.log(0.5) + Sampling.logGammaDensity(deta, kDeta, thetaDeta)
+                + Math.log(0.5) + Sampling.logGammaDensity(deta, kDeta, thetaDeta, logNormDeta)
                 + Sampling.logNormalDensity(centre, 0, sigmaCentre) - logTwoJetNorm
                 + Sampling.logNormalDensity(ySystem, yRho * centre, ySigma);
     }

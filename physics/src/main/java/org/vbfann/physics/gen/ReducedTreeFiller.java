@@ -35,7 +35,10 @@ final class ReducedTreeFiller {
     private final float[] jetBtag;
     private final float[][] fractions;
     private final int[][] multiplicities;
-    private final float[][] scalarJets = new float[5][];
+    /** The legacy scalar jet copies: [slot][copy][pt, eta, phi, e]; jets 1 and 2 have two copies, jet 3 one. */
+    private final float[][][] scalarJets = new float[3][][];
+    private final float[][] met = new float[MetVariations.NAMES.length][];
+    private final double[] metValues = new double[MetVariations.NAMES.length];
 
     private final boolean data;
 
@@ -74,6 +77,19 @@ final class ReducedTreeFiller {
             multiplicities[k] = b.ints("f_jets_highpt_" + counts[k] + "_multiplicity");
         }
         multiplicities[counts.length] = b.ints("f_jets_highpt_ncomponents");
+        String[][] prefixes = {{"f_jet1", "f_jet1_highpt"}, {"f_jet2", "f_jet2_highpt"}, {"f_jet3_highpt"}};
+        String[] q = {"_pt", "_eta", "_phi", "_e"};
+        for (int slot = 0; slot < 3; slot++) {
+            scalarJets[slot] = new float[prefixes[slot].length * 4][];
+            for (int c = 0; c < prefixes[slot].length; c++) {
+                for (int k = 0; k < 4; k++) {
+                    scalarJets[slot][c * 4 + k] = b.floats(prefixes[slot][c] + q[k]);
+                }
+            }
+        }
+        for (int k = 0; k < met.length; k++) {
+            met[k] = b.floats(MetVariations.NAMES[k]);
+        }
     }
 
     /** Fills row {@code i} from the factory's current event; {@code r} draws the per-event nuisance values. */
@@ -135,15 +151,13 @@ final class ReducedTreeFiller {
             jetBtag[at] = (float) e.jBtag[s];
             fillComposition(at, e.jE[s], Math.abs(e.jEta[s]) > 3.0, r);
         }
-        String[][] scalar = {{"f_jet1", "f_jet1_highpt"}, {"f_jet2", "f_jet2_highpt"}, {null, "f_jet3_highpt"}};
         for (int s = 0; s < 3 && s < n; s++) {
-            for (String prefix : scalar[s]) {
-                if (prefix != null) {
-                    b.floats(prefix + "_pt")[i] = (float) e.jPt[s];
-                    b.floats(prefix + "_eta")[i] = (float) e.jEta[s];
-                    b.floats(prefix + "_phi")[i] = (float) e.jPhi[s];
-                    b.floats(prefix + "_e")[i] = (float) e.jEt[s];
-                }
+            float[][] copies = scalarJets[s];
+            for (int c = 0; c < copies.length; c += 4) {
+                copies[c][i] = (float) e.jPt[s];
+                copies[c + 1][i] = (float) e.jEta[s];
+                copies[c + 2][i] = (float) e.jPhi[s];
+                copies[c + 3][i] = (float) e.jEt[s];
             }
         }
         if (n >= 2) {
@@ -214,10 +228,10 @@ final class ReducedTreeFiller {
     }
 
     private void fillMet(int i, EventFactory e) {
-        double[] v = new double[MetVariations.NAMES.length];
+        double[] v = metValues;
         MetVariations.compute(e, v);
         for (int k = 0; k < v.length; k++) {
-            b.floats(MetVariations.NAMES[k])[i] = (float) v[k];
+            met[k][i] = (float) v[k];
         }
         double met = v[0];
         b.floats("f_pfmet_phi")[i] = (float) Math.atan2(e.metY, e.metX);

@@ -56,7 +56,17 @@ final class Sampling {
 
     /** log of the Gamma(k, θ) density at x &gt; 0. */
     static double logGammaDensity(double x, double k, double theta) {
-        return (k - 1.0) * Math.log(x) - x / theta - Gamma.logGamma(k) - k * Math.log(theta);
+        return logGammaDensity(x, k, theta, logGammaNorm(k, theta));
+    }
+
+    /** log of the Gamma(k, θ) density with its normalisation {@link #logGammaNorm} precomputed. */
+    static double logGammaDensity(double x, double k, double theta, double logNorm) {
+        return (k - 1.0) * Math.log(x) - x / theta - logNorm;
+    }
+
+    /** log Γ(k) + k log θ. */
+    static double logGammaNorm(double k, double theta) {
+        return Gamma.logGamma(k) + k * Math.log(theta);
     }
 
     /** log of the normal density N(mean, sigma) at x. */
