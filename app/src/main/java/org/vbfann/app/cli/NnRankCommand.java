@@ -151,23 +151,12 @@ public final class NnRankCommand implements Callable<Integer> {
         }
         List<Row> rows = new ArrayList<>();
         for (Path d : dirs) {
-            JsonNode config = readJson(d.resolve(NnScanCommand.CONFIG_FILE));
-            JsonNode model = readJson(d.resolve("model.json"));
+            JsonNode config = NnScanCommand.readJson(d.resolve(NnScanCommand.CONFIG_FILE));
+            JsonNode model = NnScanCommand.readJson(d.resolve("model.json"));
             rows.add(new Row(d.getFileName().toString(), config, model.path("training"),
                     NnScanCommand.readMetrics(d)));
         }
         return rows;
-    }
-
-    private static JsonNode readJson(Path f) {
-        if (!Files.isRegularFile(f)) {
-            return NnFiles.JSON.missingNode();
-        }
-        try {
-            return NnFiles.JSON.readTree(f.toFile());
-        } catch (IOException e) {
-            throw new CommandFailedException(f + ": not valid JSON: " + e.getMessage(), ExitCodes.BAD_INPUT, e);
-        }
     }
 
     private void writeCsv(List<Ranking.Entry> kept, Map<String, Row> byId, Ranking.Metric metric) {
