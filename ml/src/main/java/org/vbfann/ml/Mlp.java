@@ -183,14 +183,17 @@ public final class Mlp {
         return new Predictor(this, batchRows);
     }
 
-    /** Standardises {@code rows} rows of raw inputs starting at row {@code first} into {@code ws.act[0]}. */
+    /**
+     * Standardises {@code rows} raw input rows ({@code index[from + r]}, or {@code from + r} without an index)
+     * into {@code ws.act[0]}, feature-major.
+     */
     void scaleInto(float[] raw, int[] index, int from, int rows, Workspace ws) {
         int n = inputs();
         double[] dst = ws.act[0];
         for (int r = 0; r < rows; r++) {
             int src = (index == null ? from + r : index[from + r]) * n;
             for (int j = 0; j < n; j++) {
-                dst[r * n + j] = (raw[src + j] - scaling.mean(j)) / scaling.scale(j);
+                dst[j * rows + r] = (raw[src + j] - scaling.mean(j)) / scaling.scale(j);
             }
         }
     }
@@ -200,7 +203,7 @@ public final class Mlp {
         for (int k = 0; k < layers.size(); k++) {
             Layer l = layers.get(k);
             if (training) {
-                l.forwardTraining(p, offsets[k], ws.act[k], ws.act[k + 1], rows, ws.mask[k], rng);
+                l.forwardTraining(p, offsets[k], ws.act[k], ws.act[k + 1], rows, ws.scratch[k], rng);
             } else {
                 l.forward(p, offsets[k], ws.act[k], ws.act[k + 1], rows);
             }
@@ -218,7 +221,7 @@ public final class Mlp {
         for (int k = layers.size() - 1; k >= 0; k--) {
             Layer l = layers.get(k);
             double[] dx = k == 0 ? null : (dy == ws.deltaA ? ws.deltaB : ws.deltaA);
-            l.backward(p, offsets[k], ws.act[k], ws.act[k + 1], dy, dx, g, rows, ws.mask[k]);
+            l.backward(p, offsets[k], ws.act[k], ws.act[k + 1], dy, dx, g, rows, ws.scratch[k]);
             dy = dx;
         }
     }

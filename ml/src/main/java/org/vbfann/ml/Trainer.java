@@ -242,7 +242,7 @@ public final class Trainer {
                     : CrossEntropy.multiClass(logits, rows, m, set.labels(), w, null, from, n, ws.dLogits);
             net.output().apply(logits, ws.out, rows, m);
             for (int r = 0; r < rows; r++) {
-                score[from + r] = ws.out[r * m + signalColumn];
+                score[from + r] = ws.out[signalColumn * rows + r];
             }
         }
         return loss;

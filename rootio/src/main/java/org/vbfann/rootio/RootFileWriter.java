@@ -13,6 +13,7 @@ import java.util.Set;
 import org.vbfann.core.Histogram1D;
 import org.vbfann.core.Histogram2D;
 import org.vbfann.rootio.internal.write.DirectoryState;
+import org.vbfann.rootio.internal.write.ExistingFile;
 import org.vbfann.rootio.internal.write.FileSink;
 import org.vbfann.rootio.internal.write.FileStructure;
 import org.vbfann.rootio.internal.write.HistogramStreamer;
@@ -44,22 +45,43 @@ public final class RootFileWriter implements AutoCloseable {
     private final Set<TreeWriter> openTrees = new LinkedHashSet<>();
     private boolean finished;
 
-    private RootFileWriter(Path target, WriteOptions options) {
+    private RootFileWriter(Path target, WriteOptions options, boolean update) {
         this.target = target.toAbsolutePath();
         this.fileName = target.getFileName().toString();
         this.options = options;
         this.temp = this.target.resolveSibling("." + fileName + "." + Long.toHexString(new SecureRandom().nextLong())
                 + ".tmp");
-        this.sink = new FileSink(temp, fileName);
+        ExistingFile existing = null;
+        if (update) {
+            try (RootFile in = RootFile.open(target)) {
+                existing = FileUpdate.load(in);
+            }
+            copy(this.target, temp);
+        }
+        try {
+            this.sink = new FileSink(temp, fileName, existing == null ? 0 : existing.end());
+        } catch (RootIoException e) {
+            deleteTemp();
+            throw e;
+        }
         this.records = new RecordWriter(sink, options.compression());
         FileStructure s;
         try {
-            s = new FileStructure(records, fileName);
+            s = existing == null ? new FileStructure(records, fileName) : new FileStructure(records, fileName, existing);
         } catch (RuntimeException e) {
             discard();
             throw e;
         }
         this.structure = s;
+    }
+
+    private void copy(Path from, Path to) {
+        try {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new RootIoException(fileName + ": cannot copy " + from + " to " + to + " to update it: "
+                    + e.getMessage(), e);
+        }
     }
 
     /**
@@ -68,7 +90,19 @@ public final class RootFileWriter implements AutoCloseable {
      * @throws RootIoException if the temporary file cannot be created in the target's folder
      */
     public static RootFileWriter create(Path file, WriteOptions o) {
-        return new RootFileWriter(file, o);
+        return new RootFileWriter(file, o, false);
+    }
+
+    /**
+     * Opens an existing ROOT file to add objects, like ROOT's UPDATE mode: what it holds stays as stored, new
+     * objects are appended (a name already present gets the next cycle), and its key lists, StreamerInfo list and
+     * free-segment record are rewritten at {@link #close()}. The work is done on a copy that replaces the file at
+     * close, so a failure leaves the original untouched.
+     *
+     * @throws RootIoException if the file cannot be read or copied, or is not a ROOT file
+     */
+    public static RootFileWriter update(Path file, WriteOptions o) {
+        return new RootFileWriter(file, o, true);
     }
 
     /** The options this file is written with. */
@@ -94,13 +128,22 @@ public final class RootFileWriter implements AutoCloseable {
 
     /** Writes {@code h} as a TH1F if {@code asFloat} (bin contents rounded to float; sumw2 stays double), else TH1D. */
     public void put(String path, Histogram1D h, boolean asFloat) {
+        putHistogram(path, HistogramStreamer.className1D(asFloat), h.title(),
+                (name, keyLength) -> HistogramStreamer.serialize(h, name, asFloat, keyLength));
+    }
+
+    /** Serializes a histogram under a key name for a key of a given length. */
+    private interface Serializer {
+        byte[] serialize(String name, int keyLength);
+    }
+
+    private void putHistogram(String path, String cls, String title, Serializer serializer) {
         checkOpen();
         run(() -> {
             DirectoryState dir = structure.parentOf(path);
             String name = FileStructure.leafName(path);
-            String cls = HistogramStreamer.className1D(asFloat);
-            int keyLength = records.keyLengthAtEnd(cls, name, h.title(), dir);
-            records.writeObject(dir, cls, name, h.title(), HistogramStreamer.serialize(h, name, asFloat, keyLength));
+            int keyLength = records.keyLengthAtEnd(cls, name, title, dir);
+            records.writeObject(dir, cls, name, title, serializer.serialize(name, keyLength));
         });
     }
 
@@ -111,14 +154,8 @@ public final class RootFileWriter implements AutoCloseable {
 
     /** Writes {@code h} as a TH2F if {@code asFloat}, else TH2D. */
     public void put(String path, Histogram2D h, boolean asFloat) {
-        checkOpen();
-        run(() -> {
-            DirectoryState dir = structure.parentOf(path);
-            String name = FileStructure.leafName(path);
-            String cls = HistogramStreamer.className2D(asFloat);
-            int keyLength = records.keyLengthAtEnd(cls, name, h.title(), dir);
-            records.writeObject(dir, cls, name, h.title(), HistogramStreamer.serialize(h, name, asFloat, keyLength));
-        });
+        putHistogram(path, HistogramStreamer.className2D(asFloat), h.title(),
+                (name, keyLength) -> HistogramStreamer.serialize(h, name, asFloat, keyLength));
     }
 
     /**
@@ -188,6 +225,10 @@ public final class RootFileWriter implements AutoCloseable {
         } catch (RootIoException ignored) {
             // the channel is unusable either way; deleting the file is what matters
         }
+        deleteTemp();
+    }
+
+    private void deleteTemp() {
         try {
             Files.deleteIfExists(temp);
         } catch (IOException ignored) {

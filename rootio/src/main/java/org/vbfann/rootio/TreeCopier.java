@@ -91,10 +91,15 @@ public final class TreeCopier {
      *                                  leaf lists); select others with {@link #branches}
      */
     public Result copyTo(RootFileWriter out, String path) {
-        List<BranchInfo> copied = plan();
-        long limit = Math.min(maxEntries, reader.entries());
+        try (TreeWriter t = out.tree(path, title, specs())) {
+            return appendTo(t);
+        }
+    }
+
+    /** The branches of the copy: the copied ones in source order (counters included), then the added ones. */
+    public List<BranchSpec> specs() {
         List<BranchSpec> specs = new ArrayList<>();
-        for (BranchInfo b : copied) {
+        for (BranchInfo b : plan()) {
             specs.add(new BranchSpec(b.name(), b.type(), b.fixedShape(), b.counter()));
         }
         for (BranchSpec s : added.keySet()) {
@@ -104,18 +109,33 @@ public final class TreeCopier {
             }
             specs.add(s);
         }
-        int[] counts = new int[2];
-        try (TreeWriter t = out.tree(path, title, specs)) {
-            out.run(() -> {
-                for (BranchInfo b : copied) {
-                    copyBranch(t, b, limit, counts);
-                }
-                for (Map.Entry<BranchSpec, Computed> e : added.entrySet()) {
-                    compute(t, e.getKey(), e.getValue(), limit);
-                }
-                t.addCopiedEntries(limit);
-            });
+        return specs;
+    }
+
+    /**
+     * Appends the copied entries to {@code t}, whose branches must be {@link #specs()} (as when concatenating the
+     * same tree from several files).
+     *
+     * @throws RootFormatException naming the first branch that differs
+     */
+    public Result appendTo(TreeWriter t) {
+        List<BranchSpec> mine = specs();
+        if (!mine.equals(t.branches())) {
+            throw new RootFormatException(source.name() + ": " + treePath + " has branches " + mine
+                    + ", the tree being written has " + t.branches());
         }
+        List<BranchInfo> copied = plan();
+        long limit = Math.min(maxEntries, reader.entries());
+        int[] counts = new int[2];
+        t.owner().run(() -> {
+            for (BranchInfo b : copied) {
+                copyBranch(t, b, limit, counts);
+            }
+            for (Map.Entry<BranchSpec, Computed> e : added.entrySet()) {
+                compute(t, e.getKey(), e.getValue(), limit);
+            }
+            t.addCopiedEntries(limit);
+        });
         return new Result(limit, counts[0], counts[1]);
     }
 

@@ -237,6 +237,11 @@ public final class TreeWriter implements AutoCloseable {
         return output;
     }
 
+    /** The file this tree is written to, for {@link TreeCopier}. */
+    RootFileWriter owner() {
+        return owner;
+    }
+
     /** The record writer of this tree's file, for {@link TreeCopier}. */
     RecordWriter records() {
         return records;

@@ -188,6 +188,28 @@ class JsrootInteropTest {
         }
     }
 
+    /** A file ROOT wrote, updated by vbfann, reads in JSROOT with its old and its new objects. */
+    @org.junit.jupiter.api.Test
+    void jsrootReadsAnUpdatedRootFile(@TempDir Path dir) throws Exception {
+        Path original = org.vbfann.testkit.Fixtures.path("root/uproot-histograms.root");
+        Path f = dir.resolve("updated.root");
+        Files.copy(original, f);
+        Histogram1D four = SampleData.h1("four", true, 9);
+        try (RootFileWriter w = RootFileWriter.update(f, WriteOptions.defaults())) {
+            w.put("four", four);
+            w.put("more/h2", SampleData.h2("h2", 10));
+            w.tree("more/t", "", List.of(BranchSpec.scalar("x", ElementType.INT32)))
+                    .fill(EventTable.of(2, List.of(Column.ofInts("x", new int[] {-5, 6}))));
+        }
+        JsonNode before = readWithJsroot(original).get("objects");
+        JsonNode after = readWithJsroot(f).get("objects");
+        for (String h : List.of("one", "two", "three")) {
+            assertEquals(before.get(h), after.get(h), h + " unchanged");
+        }
+        checkH1(four, "TH1D", after.get("four"), false);
+        assertEquals(List.of(-5.0, 6.0), flatten(after.get("more/t").get("values").get("x")));
+    }
+
     private static String branchTitle(JsonNode tree, String name) {
         for (JsonNode b : tree.get("branches")) {
             if (b.get("name").asText().equals(name)) {

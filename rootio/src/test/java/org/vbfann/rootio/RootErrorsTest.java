@@ -46,6 +46,9 @@ class RootErrorsTest {
         RootFileAccessException e = assertThrows(RootFileAccessException.class,
                 () -> RootFile.open(Path.of("/no/such/dir/file.root")));
         assertEquals("/no/such/dir/file.root: no such file", e.getMessage());
+        Path dir = Fixtures.path("root");
+        RootFileAccessException d = assertThrows(RootFileAccessException.class, () -> RootFile.open(dir));
+        assertEquals(dir + ": is a directory, not a ROOT file", d.getMessage());
     }
 
     @Test

@@ -37,15 +37,29 @@ final class SampleData {
      * left out (the writer derives it).
      */
     static EventTable chunk(List<BranchSpec> specs, int first, int entries, boolean withCounter, long seed) {
-        Random r = new Random(seed + first);
+        return chunk(specs, entries, withCounter, 4, new Random(seed + first), SampleData::values);
+    }
+
+    /** Makes {@code n} random values of type {@code t} in that type's array. */
+    interface ValueSource {
+        Object values(ElementType t, int n, Random r);
+    }
+
+    /**
+     * {@code entries} entries for {@code specs}, whose jagged branches share the counter "n" and hold 0 to
+     * {@code maxItems} items per entry; "n" is left out unless {@code withCounter}.
+     */
+    static EventTable chunk(List<BranchSpec> specs, int entries, boolean withCounter, int maxItems, Random r,
+                            ValueSource values) {
         EventTable t = new EventTable(entries);
         int[] offsets = new int[entries + 1];
         for (int i = 0; i < entries; i++) {
-            offsets[i + 1] = offsets[i] + r.nextInt(5);
+            offsets[i + 1] = offsets[i] + r.nextInt(maxItems + 1);
         }
         for (BranchSpec s : specs) {
             if (s.isJagged()) {
-                t.add(Column.of(s.name(), s.type(), entries, offsets, new int[0], values(s.type(), offsets[entries], r)));
+                t.add(Column.of(s.name(), s.type(), entries, offsets, new int[0],
+                        values.values(s.type(), offsets[entries], r)));
             } else if (s.name().equals("n")) {
                 if (withCounter) {
                     int[] n = new int[entries];
@@ -56,7 +70,7 @@ final class SampleData {
                 }
             } else {
                 t.add(Column.of(s.name(), s.type(), entries, null, s.fixedShape(),
-                        values(s.type(), entries * s.itemSize(), r)));
+                        values.values(s.type(), entries * s.itemSize(), r)));
             }
         }
         return t;

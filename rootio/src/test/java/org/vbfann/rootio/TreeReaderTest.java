@@ -67,6 +67,23 @@ class TreeReaderTest {
     }
 
     @Test
+    void parallelReadGivesTheSameColumns() {
+        for (String name : new String[] {"root/uproot-HZZ-lzma.root", "root/uproot-leaflist.root",
+            "root/uproot-nesteddirs.root"}) {
+            try (RootFile f = RootFile.open(Fixtures.path(name))) {
+                String tree = name.contains("nested") ? "three/tree" : name.contains("leaf") ? "tree" : "events";
+                TreeReader t = f.tree(tree);
+                EventTable serial = t.read(List.of());
+                EventTable parallel = t.parallel(true).read(List.of());
+                assertEquals(serial.names(), parallel.names(), name);
+                for (String c : serial.names()) {
+                    RootFuzzTest.assertColumn(serial.column(c), parallel.column(c), name + " " + c);
+                }
+            }
+        }
+    }
+
+    @Test
     void chunksOfAnEmptyTreeAreNone() {
         try (RootFile f = RootFile.open(Fixtures.path("root/uproot-empty.root"))) {
             TreeReader t = f.tree(f.keys().get(0).name());

@@ -48,6 +48,7 @@ public final class DatacardModelBuilder {
     private double rMax = COMBINE_R_MAX;
     private String mass = COMBINE_DEFAULT_MASS;
     private boolean systematics = true;
+    private boolean poiPerChannel;
 
     /** A builder reading shapes from {@code shapes} (may be null for counting cards). */
     public DatacardModelBuilder(ShapeSource shapes) {
@@ -67,6 +68,15 @@ public final class DatacardModelBuilder {
     /** Sets the value substituted for {@code $MASS} (Combine's -m). */
     public DatacardModelBuilder mass(String value) {
         mass = value;
+        return this;
+    }
+
+    /**
+     * Gives the signal of each channel its own strength {@code r_<channel>} (same range as r), as the alternate
+     * model of Combine's {@code ChannelCompatibilityCheck}; the model's POI is the first channel's.
+     */
+    public DatacardModelBuilder poiPerChannel() {
+        poiPerChannel = true;
         return this;
     }
 
@@ -107,7 +117,8 @@ public final class DatacardModelBuilder {
             nominal = new double[ne][];
             errors = new double[ne][];
             shapeChannel = new boolean[dc.channels().size()];
-            int r = mb.parameter("r", Math.min(rMax, Math.max(rMin, 1)), rMin, rMax, false);
+            double r0 = Math.min(rMax, Math.max(rMin, 1));
+            int r = mb.parameter(poiPerChannel ? "r_" + dc.channels().get(0) : "r", r0, rMin, rMax, false);
             mb.setPoi(r);
             for (int c = 0; c < dc.channels().size(); c++) {
                 channel(c, dc.channels().get(c));
@@ -117,7 +128,8 @@ public final class DatacardModelBuilder {
                 int c = channelIndex.get(e.channel());
                 sampleOf[k] = mb.sample(c, e.process(), nominal[k], e.signal());
                 if (e.signal()) {
-                    mb.factor(sampleOf[k], r, FactorKind.LINEAR, 1, 0, 0);
+                    int rp = poiPerChannel ? mb.parameter("r_" + e.channel(), r0, rMin, rMax, false) : r;
+                    mb.factor(sampleOf[k], rp, FactorKind.LINEAR, 1, 0, 0);
                 }
             }
             for (Datacard.RateParam rp : dc.rateParams()) {

@@ -8,6 +8,9 @@ package org.vbfann.stats;
 public final class Fitter {
     private final LikelihoodModel model;
     private final LikelihoodModel.Evaluator evaluator;
+    private final LikelihoodModel.Evaluator plainEvaluator;
+    private final boolean[] profiled;
+    private boolean profiling;
     private final Minimizer minimizer;
     private final double[] lo;
     private final double[] hi;
@@ -22,7 +25,10 @@ public final class Fitter {
     /** A fitter with the given minimiser. */
     public Fitter(LikelihoodModel model, Minimizer minimizer) {
         this.model = model;
-        this.evaluator = model.evaluator();
+        this.profiled = model.profiledParameters();
+        this.evaluator = model.profilingEvaluator();
+        this.plainEvaluator = model.evaluator();
+        this.profiling = any(profiled);
         this.minimizer = minimizer;
         this.lo = model.lowerBounds();
         this.hi = model.upperBounds();
@@ -45,9 +51,34 @@ public final class Fitter {
         return model;
     }
 
-    /** The evaluator of this fitter (for NLL values at chosen points). */
+    /** A plain evaluator of this fitter's model (for NLL values at chosen points). */
     public LikelihoodModel.Evaluator evaluator() {
-        return evaluator;
+        return plainEvaluator;
+    }
+
+    private static boolean any(boolean[] b) {
+        for (boolean v : b) {
+            if (v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The fixed mask the minimiser sees: fixed parameters, plus the analytically profiled ones. */
+    private boolean[] minimizerFixed() {
+        if (!profiling) {
+            return fixed;
+        }
+        boolean[] f = fixed.clone();
+        for (int i = 0; i < f.length; i++) {
+            f[i] |= profiled[i];
+        }
+        return f;
+    }
+
+    private LikelihoodModel.Evaluator activeEvaluator() {
+        return profiling ? evaluator : plainEvaluator;
     }
 
     /** Sets the bounds of parameter p. */
@@ -94,9 +125,10 @@ public final class Fitter {
 
     /** Fits all free parameters from {@code start}; if that does not converge, retries from the initial values. */
     public FitResult fit(double[] start) {
-        FitResult r = minimizer.minimize(evaluator, start, fixed, lo, hi);
+        boolean[] mask = minimizerFixed();
+        FitResult r = minimizer.minimize(activeEvaluator(), start, mask, lo, hi);
         if (!r.converged() && start != init) {
-            FitResult again = minimizer.minimize(evaluator, init, fixed, lo, hi);
+            FitResult again = minimizer.minimize(activeEvaluator(), init, mask, lo, hi);
             if (again.converged() || again.nll() < r.nll()) {
                 return again;
             }
@@ -116,9 +148,13 @@ public final class Fitter {
         hi[p] = Math.max(h, value);
         double[] i0 = init.clone();
         init[p] = value;
+        boolean wasProfiling = profiling;
+        // A profiled parameter held at a value: profile none, minimise the others numerically.
+        profiling = profiling && !profiled[p];
         try {
             return fit(s);
         } finally {
+            profiling = wasProfiling;
             fixed[p] = wasFixed;
             lo[p] = l;
             hi[p] = h;
@@ -141,16 +177,17 @@ public final class Fitter {
 
     /**
      * The covariance matrix at x: the inverse of the finite-difference Hessian of the NLL over the free
-     * parameters; rows and columns of fixed parameters are zero.
+     * parameters (with the Barlow-Beeston-lite totals profiled, so it is their Schur complement); rows and columns
+     * of fixed and profiled parameters are zero.
      *
      * @return row-major np&times;np, or null when the Hessian is not positive definite
      */
     public double[] covariance(double[] x) {
         int np = x.length;
-        int[] free = Minimizer.freeIndices(fixed);
+        int[] free = Minimizer.freeIndices(minimizerFixed());
         int n = free.length;
         double[] h = new double[n * n];
-        Minimizer.finiteDifferenceHessian(evaluator, x, free, lo, hi, h);
+        Minimizer.finiteDifferenceHessian(activeEvaluator(), x.clone(), free, lo, hi, h);
         double[] inv = Cholesky.inverse(h, n);
         if (inv == null) {
             return null;

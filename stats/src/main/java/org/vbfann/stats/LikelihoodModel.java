@@ -20,6 +20,8 @@ public final class LikelihoodModel {
     /** Combine crops bin totals and morphed template densities at this value ({@code FastHisto::CropUnderflows}). */
     public static final double COMBINE_CROP_MINIMUM = 1e-9;
     private static final double HALF_LN_2PI = 0.5 * Math.log(2 * Math.PI);
+    private static final int CODE0 = Interpolation.PYHF_CODE0.ordinal();
+    private static final int CODE2 = Interpolation.PYHF_CODE2.ordinal();
 
     private final boolean combine;
     // parameters
@@ -76,6 +78,8 @@ public final class LikelihoodModel {
     private final int[] btStart;
     private final int[] btSample;
     private final double[] btErr;
+    /** The Gaussian (sigma 1) constraint of each total's parameter, or -1 if it has another or none. */
+    private final int[] btConstraint;
     // constraints
     private final int[] cParam;
     private final int[] cKind;
@@ -247,6 +251,47 @@ public final class LikelihoodModel {
             aux[k] = cs.aux();
         }
         constant = constantTerm(data, aux);
+        btConstraint = new int[nbt];
+        for (int k = 0; k < nbt; k++) {
+            btConstraint[k] = -1;
+            int users = 0;
+            for (int j = 0; j < nbt; j++) {
+                users += btParam[j] == btParam[k] ? 1 : 0;
+            }
+            for (int c = 0; c < ncon; c++) {
+                if (cParam[c] == btParam[k] && cKind[c] == ConstraintKind.GAUSSIAN.ordinal() && cA[c] == 1 && users == 1
+                        && !usedElsewhere(b, btParam[k])) {
+                    btConstraint[k] = c;
+                }
+            }
+        }
+    }
+
+    /** Whether a parameter appears in any sample term (then it cannot be profiled bin by bin). */
+    private static boolean usedElsewhere(ModelBuilder b, int p) {
+        for (ModelBuilder.SampleSpec sp : b.samples) {
+            for (ModelBuilder.FactorSpec f : sp.factors) {
+                if (f.param() == p) {
+                    return true;
+                }
+            }
+            for (ModelBuilder.ShiftSpec t : sp.shifts) {
+                if (t.param() == p) {
+                    return true;
+                }
+            }
+            for (ModelBuilder.BinTermSpec t : sp.binFactors) {
+                if (t.param() == p) {
+                    return true;
+                }
+            }
+            for (ModelBuilder.BinTermSpec t : sp.binShifts) {
+                if (t.param() == p) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private LikelihoodModel(LikelihoodModel m, double[] newData, double[] newAux) {
@@ -298,6 +343,7 @@ public final class LikelihoodModel {
         btStart = m.btStart;
         btSample = m.btSample;
         btErr = m.btErr;
+        btConstraint = m.btConstraint;
         cParam = m.cParam;
         cKind = m.cKind;
         cA = m.cA;
@@ -495,9 +541,58 @@ public final class LikelihoodModel {
         return sSignal[s];
     }
 
+    /** The number of (sample, bin) cells over all samples. */
+    public int sampleBinCount() {
+        return nominal.length;
+    }
+
+    /** The first (sample, bin) cell of sample s in {@link Evaluator#allSamplesExpected}. */
+    public int sampleOffset(int s) {
+        return sOff[s];
+    }
+
+    /**
+     * The pre-fit width of parameter p's constraint: sigma of a Gaussian (the mean of the two of a bifurcated one),
+     * sqrt(aux)/tau of a Poisson, sqrt(k) scale of a Gamma; NaN if p is unconstrained.
+     */
+    public double prefitSigma(int p) {
+        for (int k = 0; k < cParam.length; k++) {
+            if (cParam[k] == p) {
+                switch (ConstraintKind.values()[cKind[k]]) {
+                    case GAUSSIAN: return cA[k];
+                    case BIFURCATED_GAUSSIAN: return 0.5 * (cA[k] + cB[k]);
+                    case POISSON: return Math.sqrt(Math.max(aux[k], 1)) / cA[k];
+                    default: return Math.sqrt(aux[k]) * cA[k];
+                }
+            }
+        }
+        return Double.NaN;
+    }
+
     /** A fresh evaluator with its own scratch buffers. */
     public Evaluator evaluator() {
-        return new Evaluator();
+        return new Evaluator(false);
+    }
+
+    /**
+     * A fresh evaluator that profiles the Barlow-Beeston-lite total parameters analytically, as Combine's
+     * {@code runBarlowBeeston} does (src/CMSHistErrorPropagator.cc): at every evaluation each such parameter is
+     * set to its conditional minimum (overwriting it in the caller's array), so the NLL is smooth in the other
+     * parameters even where a cropped bin would put a kink. Minimisers keep those parameters fixed.
+     */
+    public Evaluator profilingEvaluator() {
+        return new Evaluator(true);
+    }
+
+    /** Which parameters a {@link #profilingEvaluator} sets itself (the Barlow-Beeston-lite totals). */
+    public boolean[] profiledParameters() {
+        boolean[] b = new boolean[parNames.length];
+        for (int k = 0; k < btParam.length; k++) {
+            if (btConstraint[k] >= 0) {
+                b[btParam[k]] = true;
+            }
+        }
+        return b;
     }
 
     /**
@@ -519,8 +614,11 @@ public final class LikelihoodModel {
         private final double[] facDer = new double[fParam.length];
         private final double[] btT = new double[btBin.length];
         private final double[] prefix = new double[maxFactors + 1];
+        private final boolean profile;
+        private final double[] btKinkW = new double[btBin.length];
 
-        private Evaluator() {
+        private Evaluator(boolean profile) {
+            this.profile = profile;
         }
 
         /** The model this evaluator belongs to. */
@@ -563,6 +661,21 @@ public final class LikelihoodModel {
             int off = sOff[s];
             for (int k = 0; k < sNBins[s]; k++) {
                 out[k] = sbA[off + k] * sM[s] * sbG[off + k];
+            }
+        }
+
+        /**
+         * The expected yield of every sample in every bin of its channel at p, sample s at
+         * {@code out[sampleOffset(s) ..]}.
+         *
+         * @param out receives {@link #sampleBinCount()} values (modified)
+         */
+        public void allSamplesExpected(double[] p, double[] out) {
+            yields(p, false);
+            for (int s = 0; s < sampleNames.length; s++) {
+                for (int k = sOff[s]; k < sOff[s + 1]; k++) {
+                    out[k] = sbA[k] * sM[s] * sbG[k];
+                }
             }
         }
 
@@ -633,7 +746,14 @@ public final class LikelihoodModel {
                 }
                 double t = Math.sqrt(t2);
                 btT[k] = t;
+                btKinkW[k] = Double.NaN;
+                if (profile && btConstraint[k] >= 0) {
+                    p[btParam[k]] = profiledBarlowBeeston(k, lam[btBin[k]], t);
+                }
                 lam[btBin[k]] += p[btParam[k]] * t;
+                if (!Double.isNaN(btKinkW[k])) {
+                    lam[btBin[k]] = COMBINE_CROP_MINIMUM;
+                }
             }
             if (combine) {
                 for (int b = 0; b < nBins; b++) {
@@ -645,17 +765,58 @@ public final class LikelihoodModel {
             }
         }
 
+        /**
+         * The conditional minimum of 0.5 (x - g)^2 + lam - n ln lam over x, lam = v + x t, inside the parameter's
+         * bounds; Combine's quadratic (runBarlowBeeston) for n &gt; 0, and the crop at
+         * {@link #COMBINE_CROP_MINIMUM} for n = 0. Sets {@code btKinkW[k]} when the minimum sits on the crop.
+         */
+        private double profiledBarlowBeeston(int k, double v, double t) {
+            int c = btConstraint[k];
+            double g = aux[c];
+            int par = btParam[k];
+            if (!(t > 0)) {
+                return Math.min(parHi[par], Math.max(parLo[par], g));
+            }
+            double n = data[btBin[k]];
+            double x;
+            if (n > 0) {
+                double b = t + v / t - g;
+                double cc = v - n - (v / t) * g;
+                double disc = Math.sqrt(Math.max(0, b * b - 4 * cc));
+                double tmp = -0.5 * (b + Math.copySign(disc, b));
+                double x1 = tmp;
+                double x2 = tmp != 0 ? cc / tmp : -b;
+                x = Math.max(x1, x2);
+            } else {
+                double x1 = g - t;
+                double xk = (COMBINE_CROP_MINIMUM - v) / t;
+                if (x1 >= xk) {
+                    x = x1;
+                } else if (g < xk) {
+                    x = g;
+                } else {
+                    x = xk;
+                    if (x >= parLo[par] && x <= parHi[par]) {
+                        btKinkW[k] = -(x - g) / t;
+                    }
+                }
+            }
+            return Math.min(parHi[par], Math.max(parLo[par], x));
+        }
+
         private void addShift(int t, double theta, int off, int n) {
             int o = tOff[t];
-            Interpolation code = Interpolation.values()[tCode[t]];
+            int code = tCode[t];
             for (int k = 0; k < n; k++) {
                 double up = tUp[o + k];
                 double dn = tDn[o + k];
                 double d;
-                switch (code) {
-                    case PYHF_CODE0 -> d = Interpolation.code0(theta, up, dn);
-                    case PYHF_CODE2 -> d = Interpolation.code2(theta, up, dn);
-                    default -> d = Interpolation.code4p(theta, up, dn);
+                if (code == CODE0) {
+                    d = Interpolation.code0(theta, up, dn);
+                } else if (code == CODE2) {
+                    d = Interpolation.code2(theta, up, dn);
+                } else {
+                    d = Interpolation.code4p(theta, up, dn);
                 }
                 sbA[off + k] += d;
             }
@@ -664,14 +825,14 @@ public final class LikelihoodModel {
         private double shiftDerivative(int t, double theta, int k) {
             double up = tUp[tOff[t] + k];
             double dn = tDn[tOff[t] + k];
-            switch (Interpolation.values()[tCode[t]]) {
-                case PYHF_CODE0:
-                    return Interpolation.code0Derivative(theta, up, dn);
-                case PYHF_CODE2:
-                    return Interpolation.code2Derivative(theta, up, dn);
-                default:
-                    return Interpolation.code4pDerivative(theta, up, dn);
+            int code = tCode[t];
+            if (code == CODE0) {
+                return Interpolation.code0Derivative(theta, up, dn);
             }
+            if (code == CODE2) {
+                return Interpolation.code2Derivative(theta, up, dn);
+            }
+            return Interpolation.code4pDerivative(theta, up, dn);
         }
 
         private double factorValue(int f, double t) {
@@ -721,6 +882,12 @@ public final class LikelihoodModel {
                     nll += l;
                 }
                 w[b] = (combine && cropped[b]) ? 0 : 1 - (n > 0 ? n / l : 0);
+            }
+            for (int k = 0; k < btBin.length; k++) {
+                if (!Double.isNaN(btKinkW[k])) {
+                    // On the crop: the subgradient weight that keeps the profiled NLL's derivative exact.
+                    w[btBin[k]] = btKinkW[k];
+                }
             }
             if (g) {
                 Arrays.fill(grad, 0);

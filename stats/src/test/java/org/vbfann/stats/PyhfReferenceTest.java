@@ -81,6 +81,78 @@ class PyhfReferenceTest {
         assertEquals(12, checked, "asymptotic hypotest cases");
     }
 
+    /** pyhf's upper limits by toms748 root finding: the exact CLs = 0.05 crossings, observed and expected. */
+    @Test
+    void upperLimitsAsToms748() throws IOException {
+        Path p = Fixtures.path("stats/pyhf/infer_upper_limit_linear_scan_and_toms748.json");
+        JsonNode c = read(p);
+        JsonNode exp = c.path("expected").path("toms748");
+        double rel = c.path("tolerance").path("recommended_independent_engine").path("rel").asDouble();
+        AsymptoticCalculator.Limits l = calculator(p).upperLimits(c.path("test").path("level").asDouble());
+        List<String> failures = new ArrayList<>();
+        check(failures, "observed", l.observed(), exp.path("observed_limit").asDouble(), rel);
+        for (int k = 0; k < 5; k++) {
+            check(failures, "expected[" + k + "]", l.expected()[k], exp.path("expected_limits").get(k).asDouble(), rel);
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** pyhf's absolute twice_nll of a fixed-POI fit (all constants included) and its Hesse error. */
+    @Test
+    void twiceNllAndHesseAtFixedPoi() throws IOException {
+        Path p = Fixtures.path("stats/pyhf/optim_fixed_mu_nll_and_hesse_2bin_histosys.json");
+        JsonNode c = read(p);
+        LikelihoodModel m = new PyhfWorkspaceReader().read(p);
+        Fitter f = new Fitter(m);
+        FitResult r = Fitter.requireConverged(f.fitFixed(m.poi(), 1.0, f.initialValues()), "fit");
+        JsonNode tol = c.path("tolerance").path("recommended_independent_engine");
+        double want = c.path("expected").path("twice_nll_at_mu1_min").asDouble();
+        assertEquals(want, 2 * r.nll(), tol.path("twice_nll_rel").asDouble() * want, "twice_nll");
+        f.setFixed(m.poi(), true);
+        double[] cov = f.covariance(r.parameters());
+        int alpha = m.parameterIndex("bkg_norm");
+        double wantErr = c.path("expected").path("uncertainties_at_mu1").get(0).asDouble();
+        assertEquals(wantErr, Math.sqrt(cov[alpha * m.parameterCount() + alpha]), tol.path("hesse_rel").asDouble() * wantErr,
+                "Hesse error of bkg_norm");
+    }
+
+    /** The unconditional MLE of the 1-bin shapesys case against its closed form [mu, gamma] = [0.5, 1.0]. */
+    @Test
+    void mleOfOneBinShapesysMatchesClosedForm() throws IOException {
+        Path p = Fixtures.path("stats/pyhf/optim_mle_1bin_shapesys.json");
+        LikelihoodModel m = new PyhfWorkspaceReader().read(p);
+        FitResult r = Fitter.requireConverged(new Fitter(m).fit(), "fit");
+        JsonNode analytic = read(p).path("expected").path("analytic");
+        for (int k = 0; k < analytic.size(); k++) {
+            // The case suggests abs 1e-4 (optimizer-limited); the exact MLE is reached far closer.
+            assertEquals(analytic.get(k).asDouble(), r.parameters()[k], 1e-6, m.parameterName(k));
+        }
+    }
+
+    /** The unit values of pyhf's test_interpolate.py for code0, code1 and code2. */
+    @Test
+    void interpolationCodeUnitValues() throws IOException {
+        JsonNode c = read(Fixtures.path("stats/pyhf/interpolation_codes_unit.json"));
+        double rel = c.path("tolerance").path("rel").asDouble();
+        for (JsonNode k : c.path("cases")) {
+            String code = k.path("code").asText().split(" ")[0];
+            double down = k.path("down_nom_up").get(0).asDouble();
+            double nom = k.path("down_nom_up").get(1).asDouble();
+            double up = k.path("down_nom_up").get(2).asDouble();
+            for (int i = 0; i < k.path("alphas").size(); i++) {
+                double a = k.path("alphas").get(i).asDouble();
+                double got = switch (code) {
+                    case "code0" -> nom + Interpolation.code0(a, up - nom, down - nom);
+                    case "code1" -> nom * Interpolation.code1(a, up / nom, down / nom);
+                    case "code2" -> nom + Interpolation.code2(a, up - nom, down - nom);
+                    default -> throw new AssertionError(code);
+                };
+                double want = k.path("expected_values").get(i).asDouble();
+                assertEquals(want, got, rel * Math.abs(want), code + " at alpha " + a);
+            }
+        }
+    }
+
     private static boolean close(double got, double want, double rel) {
         return Math.abs(got - want) <= rel * Math.abs(want);
     }

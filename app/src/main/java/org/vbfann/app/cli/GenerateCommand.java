@@ -8,8 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.vbfann.core.EventTable;
+import org.vbfann.physics.expr.Expression;
+import org.vbfann.plot.ChartFiles;
+import org.vbfann.plot.ScorePlot;
 import org.vbfann.physics.gen.Category;
 import org.vbfann.physics.gen.FinalState;
 import org.vbfann.physics.gen.GeneratorSettings;
@@ -59,8 +65,28 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Samples generated in parallel (default: the number of cores, at most 2); the files do not depend on it.")
     Integer threads;
 
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "Also draw the main distributions of every process (normalised, weighted) as PNG files in DIR.")
+    Path plots;
+
     @Option(names = "--json", description = "Print a JSON summary instead of the table.")
     boolean json;
+
+    /** Variables drawn by --plots: expression, file name, axis label, bins, range. */
+    private static final String[][] PLOTS = {
+        {"f_mass4l", "m4l", "m4l [GeV]", "92", "70", "300"},
+        {"f_mass4l", "m4l_window", "m4l [GeV] (105-140)", "70", "105", "140"},
+        {"f_Z1mass", "mZ1", "m(Z1) [GeV]", "80", "40", "120"},
+        {"f_Z2mass", "mZ2", "m(Z2) [GeV]", "54", "12", "120"},
+        {"f_njets_pass", "njets", "selected jets", "7", "-0.5", "6.5"},
+        {"mjj", "mjj", "m_jj [GeV] (>= 2 jets)", "50", "0", "2000"},
+        {"detajj", "detajj", "|delta eta_jj| (>= 2 jets)", "45", "0", "9"},
+        {"f_D_jet", "djet", "Fisher D_jet (>= 2 jets)", "40", "0", "2"},
+        {"f_Djet_VAJHU", "mela", "MELA-like D_jet (>= 2 jets)", "40", "0", "1"},
+        {"f_jets_highpt_pt[0]", "jet1pt", "leading jet pT [GeV]", "50", "30", "330"},
+        {"f_lept4_pt", "lept4pt", "4th lepton pT [GeV]", "50", "0", "100"},
+        {"f_pt4l", "pt4l", "pT(4l) [GeV]", "50", "0", "300"},
+    };
 
     @Override
     public Integer call() {
@@ -70,8 +96,12 @@ public final class GenerateCommand implements Callable<Integer> {
         long[] events = new long[1];
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
+        Map<String, List<ScorePlot.Sample>> plotted = new LinkedHashMap<>();
         GeneratorTruth truth = gen.run(file -> {
             write(file);
+            if (plots != null) {
+                collect(file, plotted);
+            }
             files.add(file.relativePath());
             for (OutputFile.Tree t : file.trees()) {
                 events[0] += t.table().entries();
@@ -82,6 +112,9 @@ public final class GenerateCommand implements Callable<Integer> {
                 err.flush();
             }
         });
+        if (plots != null) {
+            drawPlots(plotted);
+        }
         Path truthFile = out.resolve("truth.json");
         NnFiles.writeAtomically(truthFile, truth.toJson().getBytes(StandardCharsets.UTF_8));
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -110,6 +143,66 @@ public final class GenerateCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** Keeps the plotted variables of a simulated sample, grouped by process key. */
+    private static void collect(OutputFile file, Map<String, List<ScorePlot.Sample>> plotted) {
+        Process process = null;
+        for (Process p : Process.values()) {
+            for (Process.Dataset d : p.datasets()) {
+                for (FinalState fs : FinalState.values()) {
+                    if (file.relativePath().endsWith("/output_" + d.name(fs) + ".root")) {
+                        process = p;
+                    }
+                }
+            }
+        }
+        if (process == null) {
+            return;
+        }
+        EventTable t = file.trees().get(0).table();
+        double[] w = Expression.parse("f_weight").evaluate(t);
+        boolean[] twoJets = Expression.parse("f_njets_pass >= 2").select(t);
+        for (String[] p : PLOTS) {
+            double[] v = Expression.parse(p[0]).evaluate(t);
+            double[] wp = w.clone();
+            if (p[2].contains(">= 2 jets")) {
+                for (int i = 0; i < wp.length; i++) {
+                    wp[i] = twoJets[i] ? wp[i] : 0;
+                }
+            }
+            plotted.computeIfAbsent(p[1], k -> new ArrayList<>()).add(new ScorePlot.Sample(process.key(), v, wp));
+        }
+    }
+
+    /** One PNG per variable, the samples of a process merged into one curve. */
+    private void drawPlots(Map<String, List<ScorePlot.Sample>> plotted) {
+        for (String[] p : PLOTS) {
+            Map<String, List<ScorePlot.Sample>> byProcess = new LinkedHashMap<>();
+            for (ScorePlot.Sample s : plotted.getOrDefault(p[1], List.of())) {
+                byProcess.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
+            }
+            List<ScorePlot.Sample> merged = new ArrayList<>();
+            byProcess.forEach((name, list) -> merged.add(merge(name, list)));
+            ChartFiles.save(ScorePlot.chart("vbfann generate: " + p[1] + " (seed " + seed + ")", p[2], merged,
+                    Integer.parseInt(p[3]), Double.parseDouble(p[4]), Double.parseDouble(p[5])), plots.resolve(p[1] + ".png"));
+        }
+    }
+
+    private static ScorePlot.Sample merge(String name, List<ScorePlot.Sample> parts) {
+        int n = 0;
+        for (ScorePlot.Sample s : parts) {
+            n += s.score().length;
+        }
+        double[] v = new double[n];
+        double[] w = new double[n];
+        int at = 0;
+        for (ScorePlot.Sample s : parts) {
+            System.arraycopy(s.score(), 0, v, at, s.score().length);
+            System.arraycopy(s.weights(), 0, w, at, s.weights().length);
+            at += s.score().length;
+        }
+        return new ScorePlot.Sample(name, v, w);
     }
 
     /** The writer's branch layout of a schema: scalars and fixed arrays. */

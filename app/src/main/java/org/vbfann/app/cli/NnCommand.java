@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nn",
         header = "Neural networks: train, scan, rank, export, import, predict, apply.",
         description = "Trains, evaluates and exports the multilayer perceptrons that separate VBF from the other processes.",
-        subcommands = {NnExportCommand.class, NnImportKerasCommand.class, NnPredictCommand.class,
+        subcommands = {NnExportCommand.class, NnImportKerasCommand.class, NnPredictCommand.class, NnApplyCommand.class,
             NnTrainCommand.class,
             NnScanCommand.class,
             NnRankCommand.class})

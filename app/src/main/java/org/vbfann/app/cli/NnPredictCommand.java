@@ -49,7 +49,7 @@ public final class NnPredictCommand implements Callable<Integer> {
         int rows;
         if (NnTreeInput.isRoot(input)) {
             int[] count = new int[1];
-            x = NnTreeInput.read(input, net.features(), count);
+            x = new NnTreeInput(net.features()).read(input, count);
             rows = count[0];
         } else {
             NnFiles.Csv csv = NnFiles.readCsv(Path.of(input));

@@ -7,7 +7,16 @@ import picocli.CommandLine.Command;
 @Command(name = "stats",
         header = "Statistics: fits, scans, impacts, compatibility, limits, significances, datacards.",
         description = "Runs the statistical analysis on Combine datacards or pyhf workspaces, like the CMS Combine tool.",
-        subcommands = {})
+        subcommands = {
+            StatsLimitCommand.class,
+            StatsSignificanceCommand.class,
+            StatsFitCommand.class,
+            StatsScanCommand.class,
+            StatsImpactsCommand.class,
+            StatsCompatCommand.class,
+            StatsCombineCardsCommand.class,
+            StatsToPyhfCommand.class
+        })
 public final class StatsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

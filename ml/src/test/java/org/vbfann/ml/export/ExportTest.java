@@ -107,6 +107,42 @@ class ExportTest {
     }
 
     @Test
+    void trainedSavedAndReloadedModelExportsWithTheSameOutputs(@TempDir Path dir) throws Exception {
+        // Train → model.json → read back → export: the path a physicist takes, with SELU, alpha dropout and
+        // standardisation of features of very different scales.
+        SplittableRandom rng = new SplittableRandom(8);
+        int n = 2000;
+        float[] x = new float[4 * n];
+        int[] labels = new int[n];
+        double[] w = new double[n];
+        for (int r = 0; r < n; r++) {
+            labels[r] = rng.nextInt(2);
+            w[r] = rng.nextDouble(-0.1, 1);
+            for (int j = 0; j < 4; j++) {
+                x[4 * r + j] = (float) ((rng.nextDouble() + 0.3 * labels[r]) * Math.pow(10, j));
+            }
+        }
+        org.vbfann.ml.TrainingSet set = new org.vbfann.ml.TrainingSet(List.of("a", "b", "c", "d"), x, labels,
+                List.of("bkg", "VBF"), w, labels, List.of("bkg", "VBF"), null);
+        org.vbfann.ml.TrainingConfig cfg = org.vbfann.ml.TrainingConfig.builder().hiddenLayers(12, 6)
+                .activation(Activation.SELU).dropout(0.1).maxEpochs(3).build();
+        org.vbfann.ml.Trainer.Result res = org.vbfann.ml.Trainer.train(cfg, set, set, org.vbfann.ml.TrainingListener.NONE);
+        org.vbfann.ml.io.ModelFile file = new org.vbfann.ml.io.ModelFile(res.model(),
+                org.vbfann.ml.io.ModelWriter.trainingRecord(cfg, res.history()),
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("auc", 0.7));
+        Mlp back = org.vbfann.ml.io.ModelReader.read(org.vbfann.ml.io.ModelWriter.write(file, dir.resolve("m"))).model();
+        assertTrue(back.layers().get(2) instanceof DropoutLayer d && d.alpha(), back.summary());
+        double[] events = new double[EVENTS * 4];
+        for (int i = 0; i < events.length; i++) {
+            events[i] = x[i % x.length];
+        }
+        double[] java = ExportChecks.java(back, events, EVENTS);
+        ExportChecks.assertClose(ExportChecks.java(res.model(), events, EVENTS), java, "reloaded");
+        ExportChecks.assertClose(java, ExportChecks.cpp(back, events, EVENTS, dir), "C++");
+        ExportChecks.assertClose(java, ExportChecks.onnx(back, events, EVENTS), "ONNX");
+    }
+
+    @Test
     void headerListsInputsInOrderAndNeedsOnlyCmath() {
         String h = CppHeaderExporter.export(softmax(), "vbf_nn");
         assertTrue(h.contains("//   [0] f_mjj\n//   [1] f_deltajj\n//   [2] f_pt4l\n//   [3] f_eta4l\n"), h);

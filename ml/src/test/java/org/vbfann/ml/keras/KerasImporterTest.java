@@ -125,6 +125,22 @@ class KerasImporterTest {
     }
 
     @Test
+    void hiddenSigmoidIsALayerButSoftmaxMustBeLast(@TempDir Path dir) throws IOException {
+        String json = Files.readString(fx("KERAS_3layer.json"));
+        Path sig = dir.resolve("sig.json");
+        Files.writeString(sig, json.replaceFirst("\"relu\"", "\"sigmoid\""));
+        Mlp net = KerasImporter.importModel(sig, fx("KERAS_3layer_weights.h5"), null, null).model();
+        assertEquals("fc1_relu_activation", net.layers().get(1).name());
+        assertEquals(Activation.SIGMOID, ((org.vbfann.ml.ActivationLayer) net.layers().get(1)).function());
+        Path soft = dir.resolve("soft.json");
+        Files.writeString(soft, json.replaceFirst("\"relu\"", "\"softmax\""));
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> KerasImporter.importModel(soft, fx("KERAS_3layer_weights.h5"), null, null));
+        assertEquals("soft.json + KERAS_3layer_weights.h5: layer 'fc2_relu' follows a softmax; softmax can only be"
+                + " imported as the last operation of the model", e.getMessage());
+    }
+
+    @Test
     void weightsOfAnotherModelAreRejected() {
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> KerasImporter.importModel(
                 fx("KERAS_3layer_batch_norm.json"), fx("KERAS_3layer_weights.h5"), null, null));

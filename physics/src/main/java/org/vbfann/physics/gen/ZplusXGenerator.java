@@ -24,7 +24,7 @@ final class ZplusXGenerator {
     static final double PROMPT_PROBES = 600;
     /** Simulated ZZ control-region and WZ probe events per sample at scale 1. */
     private static final int PROMPT_MC_EVENTS = 3000;
-    /** Candidates per channel of the truth integration at scale 1. */
+    /** Candidates per channel of the truth integration at scale 1 (and below): ~3 % MC error on the VBF-SR. */
     private static final int TRUTH_EVENTS = 40_000;
     private static final Process[] ZZ_PROCESSES = {Process.QQZZ, Process.GGZZ};
 
@@ -52,7 +52,8 @@ final class ZplusXGenerator {
     static ZxYields trueYields(ZxChannel c, GeneratorSettings s) {
         SplittableRandom r = Sampling.stream(s.seed(), TRUTH_STREAM + c.ordinal());
         EventFactory f = EventFactory.forZplusX(c, r);
-        int n = Math.max(1000, (int) Math.round(TRUTH_EVENTS * s.scale()));
+        // never below the scale-1 size: the truth must not get noisier when the MC statistics are scaled down
+        int n = (int) Math.round(TRUTH_EVENTS * Math.max(1.0, s.scale()));
         double[] sum = new double[Category.values().length + 1];
         for (int i = 0; i < n; ) {
             if (!f.generate()) {

@@ -63,10 +63,6 @@ public final class BranchState {
         return spec.name();
     }
 
-    String leafClass() {
-        return leafClass;
-    }
-
     /** The TLeaf class of this branch's leaf, e.g. {@code TLeafF}. */
     public String leafClassName() {
         return leafClass;
@@ -89,10 +85,6 @@ public final class BranchState {
 
     BranchState counter() {
         return counter;
-    }
-
-    boolean isCounter() {
-        return isCounter;
     }
 
     long counterMaximum() {

@@ -20,7 +20,11 @@ public final class DirectoryState {
     private final DirectoryState parent;
     private final long seekDir;
     private final int datime;
+    private final int created;
     private final byte[] uuid;
+    private final List<byte[]> existingKeys;
+    private final long headerPos;
+    private final int nbytesNameKept;
     private final List<KeyHeader> keys = new ArrayList<>();
     private final Map<String, Integer> cycles = new HashMap<>();
     private final Map<String, DirectoryState> children = new LinkedHashMap<>();
@@ -32,7 +36,53 @@ public final class DirectoryState {
         this.parent = parent;
         this.seekDir = seekDir;
         this.datime = datime;
+        this.created = datime;
         this.uuid = uuid;
+        this.existingKeys = List.of();
+        this.headerPos = -1;
+        this.nbytesNameKept = 0;
+    }
+
+    /** A directory already in the file being updated; its header is rewritten in place at close. */
+    DirectoryState(ExistingFile.Directory d, DirectoryState parent, int datime) {
+        this.name = d.name();
+        this.parent = parent;
+        this.seekDir = d.seekDir();
+        this.datime = datime;
+        this.existingKeys = d.keyHeaders();
+        this.headerPos = d.headerPos();
+        RootBufferReader h = new RootBufferReader(d.header());
+        boolean big = h.i16() > 1000;
+        this.created = h.i32();
+        h.i32();   // fDatimeM
+        h.i32();   // fNbytesKeys
+        this.nbytesNameKept = h.i32();
+        h.skip(big ? 24 : 12);   // fSeekDir, fSeekParent, fSeekKeys
+        h.i16();   // TUUID version
+        this.uuid = h.bytes(16);
+        for (int i = 0; i < d.keyNames().size(); i++) {
+            cycles.merge(d.keyNames().get(i), d.keyCycles().get(i), Math::max);
+        }
+    }
+
+    /** Whether this directory was in the file before an update. */
+    boolean existing() {
+        return headerPos >= 0;
+    }
+
+    /** Position of the TDirectory header of an existing directory. */
+    long headerPos() {
+        return headerPos;
+    }
+
+    /** fNbytesName of an existing directory. */
+    int keptNbytesName() {
+        return nbytesNameKept;
+    }
+
+    /** The key headers an existing directory listed, as stored. */
+    List<byte[]> existingKeys() {
+        return existingKeys;
     }
 
     public String name() {
@@ -98,7 +148,7 @@ public final class DirectoryState {
                 || seekParent >= KeyHeader.K_START_BIG_FILE;
         int start = b.length();
         b.i16(big ? VERSION + 1000 : VERSION);
-        b.i32(datime);
+        b.i32(created);
         b.i32(datime);
         b.i32(nbytesKeys);
         b.i32(nbytesName);

@@ -20,13 +20,27 @@ public final class FileSink implements AutoCloseable {
      * @param displayName the name used in error messages (the final file's name, not the temporary one)
      */
     public FileSink(Path path, String displayName) {
+        this(path, displayName, 0);
+    }
+
+    /**
+     * Opens {@code path} with new records going at {@code end}: 0 creates (truncates) the file, a positive
+     * {@code end} keeps its first {@code end} bytes (a copy of a file being updated) and drops the rest.
+     */
+    public FileSink(Path path, String displayName, long end) {
         this.path = path;
         this.displayName = displayName;
+        this.end = end;
         try {
-            this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
+            this.channel = end == 0
+                    ? FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                            StandardOpenOption.WRITE)
+                    : FileChannel.open(path, StandardOpenOption.WRITE);
+            if (end > 0) {
+                channel.truncate(end);
+            }
         } catch (IOException e) {
-            throw new RootIoException(displayName + ": cannot create " + path + ": " + e.getMessage(), e);
+            throw new RootIoException(displayName + ": cannot open " + path + " for writing: " + e.getMessage(), e);
         }
     }
 

@@ -27,6 +27,7 @@ public final class FileStructure {
     private final String fileName;
     private final DirectoryState top;
     private final SecureRandom random = new SecureRandom();
+    private final ExistingFile existing;
 
     public FileStructure(RecordWriter records, String fileName) {
         this.records = records;
@@ -36,6 +37,28 @@ public final class FileStructure {
         int topKey = KeyHeader.length("TFile", fileName, "", BEGIN, 0);
         long at = sink.reserve(topKey + topNames() + DirectoryState.HEADER_BYTES);
         this.top = new DirectoryState(fileName, null, at, records.datime(), uuid());
+        this.existing = null;
+    }
+
+    /**
+     * The structure of a file being updated: new records go after its fEND, and at close its directory headers,
+     * key lists, StreamerInfo list, free-segment record and header are rewritten to take them in (the old key
+     * lists and lists become unused space, as when ROOT rewrites them).
+     */
+    public FileStructure(RecordWriter records, String fileName, ExistingFile existing) {
+        this.records = records;
+        this.sink = records.sink();
+        this.fileName = existing.top().name();
+        this.existing = existing;
+        this.top = load(existing.top(), null);
+    }
+
+    private DirectoryState load(ExistingFile.Directory d, DirectoryState parent) {
+        DirectoryState s = new DirectoryState(d, parent, records.datime());
+        for (ExistingFile.Directory c : d.children()) {
+            s.addChild(load(c, s));
+        }
+        return s;
     }
 
     private int topNames() {
@@ -122,10 +145,24 @@ public final class FileStructure {
         List<String> classes = StreamerInfos.closure(records.usedClasses());
         String title = "Doubly linked list";
         int keyLength = KeyHeader.length("TList", "StreamerInfo", title, sink.end(), top.seekDir());
-        byte[] list = StreamerInfos.serializeList(classes, keyLength);
-        KeyHeader info = records.writeKeyed(top, "TList", "StreamerInfo", title, top.nextCycle("StreamerInfo"), list,
-                list.length, true);
-        top.addKey(info);
+        byte[] list;
+        if (existing == null) {
+            list = StreamerInfos.serializeList(classes, keyLength);
+        } else {
+            List<String> missing = new ArrayList<>();
+            for (String c : classes) {
+                if (!existing.streamerClasses().contains(c + ";" + StreamerInfos.version(c))) {
+                    missing.add(c);
+                }
+            }
+            if (keyLength != existing.streamerKeyLength()) {
+                throw new org.vbfann.rootio.RootUnsupportedException(fileName + ": cannot extend its StreamerInfo "
+                        + "list: its key is " + existing.streamerKeyLength() + " bytes, a new one would be " + keyLength);
+            }
+            list = StreamerInfos.appendToList(existing.streamerList(), missing, keyLength);
+        }
+        // reached through the header's fSeekInfo; ROOT does not list it among the top directory's keys
+        KeyHeader info = records.writeKeyed(top, "TList", "StreamerInfo", title, 1, list, list.length, true);
 
         writeKeyLists(top);
 
@@ -147,7 +184,23 @@ public final class FileStructure {
         KeyHeader freeRecord = records.writeKeyed(top, "TFile", fileName, "", 1, free.toByteArray(), freeBytes, false);
 
         writeDirectoryRecords(top);
-        writeHeader(end, freeRecord, info, records.compression().rootSetting());
+        if (existing == null) {
+            writeHeader(end, freeRecord, info, ROOT_VERSION, KeyHeader.length("TFile", fileName, "", BEGIN, 0)
+                    + topNames(), records.compression().rootSetting(), uuid());
+        } else {
+            RootBufferReader h = new RootBufferReader(existing.header());
+            h.skip(4);
+            int stored = h.i32();
+            boolean wasBig = stored >= BIG_FILE_VERSION;
+            int version = stored % BIG_FILE_VERSION;
+            h.skip(4 + (wasBig ? 16 : 8) + 4 + 4);   // fBEGIN, fEND, fSeekFree, fNbytesFree, nfree
+            int nbytesName = h.i32();
+            h.u8();   // fUnits
+            int compress = h.i32();
+            h.skip((wasBig ? 8 : 4) + 4);   // fSeekInfo, fNbytesInfo
+            h.i16();   // TUUID version
+            writeHeader(end, freeRecord, info, version, nbytesName, compress, h.bytes(16));
+        }
     }
 
     /** Each directory's key list (TDirectoryFile::WriteKeys): the number of keys, then their headers. */
@@ -156,7 +209,10 @@ public final class FileStructure {
             writeKeyLists(c);
         }
         RootBuffer b = new RootBuffer(64 + 64 * d.keys().size(), 0);
-        b.i32(d.keys().size());
+        b.i32(d.existingKeys().size() + d.keys().size());
+        for (byte[] k : d.existingKeys()) {
+            b.bytes(k);
+        }
         for (KeyHeader k : d.keys()) {
             k.write(b);
         }
@@ -168,7 +224,10 @@ public final class FileStructure {
 
     private void writeDirectoryRecords(DirectoryState d) {
         RootBuffer b = new RootBuffer(128, 0);
-        if (d.parent() == null) {
+        if (d.existing()) {
+            d.writeHeader(b, d.keptNbytesName());
+            sink.writeAt(d.headerPos(), b.array(), 0, b.length());
+        } else if (d.parent() == null) {
             int objLen = topNames() + DirectoryState.HEADER_BYTES;
             KeyHeader k = new KeyHeader("TFile", fileName, "", 1, BEGIN, 0, objLen, objLen, records.datime(), 0);
             k.write(b);
@@ -181,17 +240,20 @@ public final class FileStructure {
             k.write(b);
             d.writeHeader(b, k.keyLength());
         }
-        sink.writeAt(d.seekDir(), b.array(), 0, b.length());
+        if (!d.existing()) {
+            sink.writeAt(d.seekDir(), b.array(), 0, b.length());
+        }
         for (DirectoryState c : d.children()) {
             writeDirectoryRecords(c);
         }
     }
 
-    private void writeHeader(long end, KeyHeader free, KeyHeader info, int compress) {
+    private void writeHeader(long end, KeyHeader free, KeyHeader info, int version, int nbytesName, int compress,
+                             byte[] fileUuid) {
         boolean big = end >= KeyHeader.K_START_BIG_FILE;
         RootBuffer b = new RootBuffer(HEADER_RESERVED, 0);
         b.bytes("root".getBytes(StandardCharsets.US_ASCII));
-        b.i32(big ? ROOT_VERSION + BIG_FILE_VERSION : ROOT_VERSION);
+        b.i32(big ? version + BIG_FILE_VERSION : version);
         b.i32(BEGIN);
         if (big) {
             b.i64(end).i64(free.seekKey());
@@ -200,7 +262,7 @@ public final class FileStructure {
         }
         b.i32(free.totalBytes());
         b.i32(1);   // nfree: one gap, from the end onwards
-        b.i32(KeyHeader.length("TFile", fileName, "", BEGIN, 0) + topNames());   // fNbytesName
+        b.i32(nbytesName);
         b.u8(big ? 8 : 4);   // fUnits: bytes per seek
         b.i32(compress);
         if (big) {
@@ -210,7 +272,7 @@ public final class FileStructure {
         }
         b.i32(info.totalBytes());
         b.i16(1);   // TUUID version
-        b.bytes(uuid());
+        b.bytes(fileUuid);
         while (b.length() < HEADER_RESERVED) {
             b.u8(0);
         }

@@ -406,29 +406,62 @@ public final class StreamerInfos {
         b.tstring("");
         b.i32(classes.size());
         for (String name : classes) {
-            ClassInfo c = info(name);
-            int si = b.startObjectAny(c, "TStreamerInfo");
-            int v = b.startVersioned(V_STREAMER_INFO);
-            b.tnamed(c.name(), "", RootBuffer.TOBJECT_BITS);
-            b.i32(checksum(c));
-            b.i32(c.version());
-            int arr = b.startObjectAny(c.elements(), "TObjArray");
-            int av = b.startVersioned(V_TOBJARRAY);
-            b.tobject(RootBuffer.TOBJECT_BITS);
-            b.tstring("");
-            b.i32(c.elements().size());
-            b.i32(0);
-            for (Element e : c.elements()) {
-                writeElement(b, e);
-            }
-            b.endObject(av);
-            b.endObject(arr);
-            b.endObject(v);
-            b.endObject(si);
-            b.u8(0);   // the TList entry's option string: empty
+            writeInfo(b, info(name));
         }
         b.endObject(list);
         return b.toByteArray();
+    }
+
+    /**
+     * {@code list}, a StreamerInfo TList read from a file being updated, with the TStreamerInfo of {@code classes}
+     * appended. The list's bytes stay where they were relative to the key start, so their internal references
+     * remain valid when the new record's key has the same length.
+     */
+    public static byte[] appendToList(byte[] list, List<String> classes, int keyLength) {
+        RootBufferReader r = new RootBufferReader(list);
+        r.skip(4 + 2);   // byte count, TList version
+        r.i16();         // TObject version
+        r.i32();         // fUniqueID
+        int bits = r.i32();
+        if ((bits & K_IS_REFERENCED) != 0) {
+            r.skip(2);   // pidf
+        }
+        r.skipTString();   // fName
+        int countAt = r.position();
+        int count = r.i32();
+        RootBuffer b = new RootBuffer(list.length + 4096, keyLength);
+        b.bytes(list);
+        b.setI32(countAt, count + classes.size());
+        for (String name : classes) {
+            writeInfo(b, info(name));
+        }
+        b.endObject(0);
+        return b.toByteArray();
+    }
+
+    /** TObject::kIsReferenced: a process-id index follows fBits (TObject.cxx, TObject::Streamer). */
+    private static final int K_IS_REFERENCED = 0x10;
+
+    private static void writeInfo(RootBuffer b, ClassInfo c) {
+        int si = b.startObjectAny(c, "TStreamerInfo");
+        int v = b.startVersioned(V_STREAMER_INFO);
+        b.tnamed(c.name(), "", RootBuffer.TOBJECT_BITS);
+        b.i32(checksum(c));
+        b.i32(c.version());
+        int arr = b.startObjectAny(c.elements(), "TObjArray");
+        int av = b.startVersioned(V_TOBJARRAY);
+        b.tobject(RootBuffer.TOBJECT_BITS);
+        b.tstring("");
+        b.i32(c.elements().size());
+        b.i32(0);
+        for (Element e : c.elements()) {
+            writeElement(b, e);
+        }
+        b.endObject(av);
+        b.endObject(arr);
+        b.endObject(v);
+        b.endObject(si);
+        b.u8(0);   // the TList entry's option string: empty
     }
 
     private static void writeElement(RootBuffer b, Element e) {

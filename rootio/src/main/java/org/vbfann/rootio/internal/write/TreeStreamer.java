@@ -158,14 +158,14 @@ public final class TreeStreamer {
     }
 
     private static void writeLeaf(RootBuffer b, BranchState s) {
-        int any = b.startObjectAny(s.leafIdentity(), s.leafClass());
-        int leaf = b.startVersioned(StreamerInfos.version(s.leafClass()));
+        int any = b.startObjectAny(s.leafIdentity(), s.leafClassName());
+        int leaf = b.startVersioned(StreamerInfos.version(s.leafClassName()));
         int base = b.startVersioned(StreamerInfos.version("TLeaf"));
         b.tnamed(s.name(), s.leafTitle(), RootBuffer.TOBJECT_BITS);
         b.i32(s.itemValues());   // fLen
         b.i32(s.elementBytes()); // fLenType
         b.i32(0);                // fOffset
-        b.bool(s.isCounter());   // fIsRange
+        b.bool(s.isCounterBranch());   // fIsRange
         b.bool(s.spec().type().isUnsigned());
         if (s.counter() != null) {
             b.reference(s.counter().leafIdentity());
@@ -173,15 +173,15 @@ public final class TreeStreamer {
             b.nullPointer();
         }
         b.endObject(base);
-        long max = s.isCounter() ? s.counterMaximum() : 0;
-        switch (s.leafClass()) {
+        long max = s.isCounterBranch() ? s.counterMaximum() : 0;
+        switch (s.leafClassName()) {
             case "TLeafO", "TLeafB" -> b.u8(0).u8((int) max);
             case "TLeafS" -> b.i16(0).i16((int) max);
             case "TLeafI" -> b.i32(0).i32((int) max);
             case "TLeafL" -> b.i64(0).i64(max);
             case "TLeafF" -> b.f32(0).f32(max);
             case "TLeafD" -> b.f64(0).f64(max);
-            default -> throw new IllegalStateException("unknown leaf class " + s.leafClass());
+            default -> throw new IllegalStateException("unknown leaf class " + s.leafClassName());
         }
         b.endObject(leaf);
         b.endObject(any);

@@ -34,7 +34,7 @@ class BlockCompressorTest {
         byte[] in = new byte[BlockCompressor.MAX_BLOCK + 5000];
         Random r = new Random(7);
         for (int i = 0; i < in.length; i++) {
-            in[i] = (byte) (r.nextInt(4) + (i % 64 == 0 ? 100 : 0));
+            in[i] = (byte) (i % 61 == 0 ? r.nextInt(256) : i % 7);
         }
         BlockCompressor c = new BlockCompressor(new Compression.Setting(algo, 5));
         int n = c.compress(in, 0, in.length);

@@ -26,7 +26,7 @@ import org.vbfann.core.Histogram1D;
 import org.vbfann.core.Histogram2D;
 
 /** Everything the writer writes, vbfann's reader reads back identically: random trees and histograms. */
-class RoundTripProperties {
+class WriteReadRoundTripTest {
     private static final ElementType[] TYPES = {ElementType.BOOL, ElementType.INT8, ElementType.UINT8,
         ElementType.INT16, ElementType.UINT16, ElementType.INT32, ElementType.UINT32, ElementType.INT64,
         ElementType.UINT64, ElementType.FLOAT32, ElementType.FLOAT64};
@@ -49,7 +49,7 @@ class RoundTripProperties {
         List<EventTable> chunks = new ArrayList<>();
         for (int done = 0; done < entries; ) {
             int n = Math.min(entries - done, 1 + r.nextInt(Math.max(1, entries / 2)));
-            chunks.add(randomChunk(specs, n, r));
+            chunks.add(SampleData.chunk(specs, n, true, r.nextInt(6), r, WriteReadRoundTripTest::fullRange));   // 0: only empty arrays
             done += n;
         }
         Path dir = Files.createTempDirectory("roundtrip");
@@ -166,31 +166,6 @@ class RoundTripProperties {
             }
         }
         return s;
-    }
-
-    private static EventTable randomChunk(List<BranchSpec> specs, int entries, Random r) {
-        int[] offsets = new int[entries + 1];
-        int maxLen = r.nextInt(6);   // 0 gives chunks of empty arrays only
-        for (int i = 0; i < entries; i++) {
-            offsets[i + 1] = offsets[i] + (maxLen == 0 ? 0 : r.nextInt(maxLen + 1));
-        }
-        EventTable t = new EventTable(entries);
-        for (BranchSpec s : specs) {
-            if (s.isJagged()) {
-                t.add(Column.of(s.name(), s.type(), entries, offsets.clone(), new int[0],
-                        fullRange(s.type(), offsets[entries], r)));
-            } else if (s.name().equals("n")) {
-                int[] n = new int[entries];
-                for (int i = 0; i < entries; i++) {
-                    n[i] = offsets[i + 1] - offsets[i];
-                }
-                t.add(Column.ofInts("n", n));
-            } else {
-                t.add(Column.of(s.name(), s.type(), entries, null, s.fixedShape(),
-                        fullRange(s.type(), entries * s.itemSize(), r)));
-            }
-        }
-        return t;
     }
 
     /** Values over each type's whole bit range, NaN and infinities included for floating types. */

@@ -1,0 +1,96 @@
+package org.vbfann.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.vbfann.stats.ChannelCompatibility;
+import org.vbfann.stats.DatacardModel;
+import org.vbfann.stats.DatacardModelBuilder;
+import org.vbfann.stats.Fitter;
+import org.vbfann.stats.ProfileLikelihood;
+import org.vbfann.stats.RootShapeSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vbfann stats compat}: channel compatibility, like combine -M ChannelCompatibilityCheck. */
+@Command(name = "compat",
+        header = "Channel compatibility: one r per channel against a common r (like ChannelCompatibilityCheck).",
+        description = "Fits the datacard with a common signal strength and with one per channel (other parameters "
+                + "shared) and reports every r with its 68% interval, chi2 = 2 (NLL_common - NLL_per-channel) and its "
+                + "p-value with channels - 1 degrees of freedom.")
+public final class StatsCompatCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--datacard", paramLabel = "<card.txt>", required = true, description = "A CMS Combine text datacard.")
+    java.nio.file.Path datacard;
+
+    @Option(names = {"-m", "--mass"}, paramLabel = "<mass>", defaultValue = DatacardModelBuilder.COMBINE_DEFAULT_MASS,
+            description = "The value of $MASS in shapes lines. Default: ${DEFAULT-VALUE}.")
+    String mass;
+
+    @Option(names = "--rmin", defaultValue = "0", description = "Lower bound of r. Default: ${DEFAULT-VALUE}.")
+    double rMin;
+
+    @Option(names = "--rmax", defaultValue = "20", description = "Upper bound of r. Default: ${DEFAULT-VALUE}.")
+    double rMax;
+
+    @Option(names = "--json", description = "Print the result as a JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        DatacardModel common;
+        DatacardModel split;
+        try (RootShapeSource src = new RootShapeSource()) {
+            common = new DatacardModelBuilder(src).mass(mass).rRange(rMin, rMax).build(datacard);
+            split = new DatacardModelBuilder(src).mass(mass).rRange(rMin, rMax).poiPerChannel().build(common.card());
+        }
+        List<String> channels = common.card().channels();
+        int[] pois = new int[channels.size()];
+        for (int c = 0; c < pois.length; c++) {
+            pois[c] = split.model().parameterIndex("r_" + channels.get(c));
+            if (pois[c] < 0) {
+                throw new CommandFailedException("channel '" + channels.get(c) + "' has no signal process", ExitCodes.BAD_INPUT);
+            }
+        }
+        ChannelCompatibility.Result r = ChannelCompatibility.run(new Fitter(common.model()), new Fitter(split.model()), pois);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = StatsJson.object();
+            o.set("nominal_fit", interval(r.nominal()));
+            ArrayNode a = o.putArray("channels");
+            for (int c = 0; c < pois.length; c++) {
+                ObjectNode n = interval(r.channels().get(c));
+                n.put("channel", channels.get(c));
+                a.add(n);
+            }
+            o.put("chi2", r.chi2());
+            o.put("dof", r.dof());
+            o.put("p_value", r.pValue());
+            StatsJson.print(out, o);
+        } else {
+            out.printf(Locale.ROOT, "Nominal fit: r = %.4f -%.4f/+%.4f%n", r.nominal().best(), r.nominal().errorLow(),
+                    r.nominal().errorHigh());
+            for (int c = 0; c < pois.length; c++) {
+                ProfileLikelihood.Interval iv = r.channels().get(c);
+                out.printf(Locale.ROOT, "Alternate fit, channel %s: r = %.4f -%.4f/+%.4f%n", channels.get(c), iv.best(),
+                        iv.errorLow(), iv.errorHigh());
+            }
+            out.printf(Locale.ROOT, "Chi2-like compatibility: %.4f (%d dof, p = %.4g)%n", r.chi2(), r.dof(), r.pValue());
+        }
+        return ExitCodes.OK;
+    }
+
+    private static ObjectNode interval(ProfileLikelihood.Interval iv) {
+        ObjectNode n = StatsJson.object();
+        n.put("r", iv.best());
+        n.put("error_low", iv.errorLow());
+        n.put("error_high", iv.errorHigh());
+        return n;
+    }
+}
