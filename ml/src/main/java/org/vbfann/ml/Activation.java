@@ -51,14 +51,17 @@ public enum Activation {
 
     /**
      * Applies the function to {@code rows} rows of {@code width} values of {@code x}, writing {@code y} (may
-     * be the same array). Softmax normalises each row; the others act element by element.
+     * be the same array). The others act element by element; softmax normalises each row over its
+     * {@code width} values, stored feature-major as in the network's buffers (value j of row r at
+     * {@code j·rows + r}).
      */
     public void apply(double[] x, double[] y, int rows, int width) {
         int n = rows * width;
         switch (this) {
             case RELU:
+                // Math.max compiles to a branch-free max; a ternary mispredicts on half the inputs.
                 for (int i = 0; i < n; i++) {
-                    y[i] = x[i] > 0 ? x[i] : 0.0;
+                    y[i] = Math.max(x[i], 0.0);
                 }
                 break;
             case SELU:
@@ -90,7 +93,7 @@ public enum Activation {
                 break;
             case SOFTMAX:
                 for (int r = 0; r < rows; r++) {
-                    softmaxRow(x, y, r * width, width);
+                    softmaxRow(x, y, r, rows, width);
                 }
                 break;
             default:
@@ -106,8 +109,9 @@ public enum Activation {
     public void backward(double[] x, double[] y, double[] dy, double[] dx, int n) {
         switch (this) {
             case RELU:
+                // signum(y) is 1 where the unit is active and 0 elsewhere (y ≥ 0): no unpredictable branch.
                 for (int i = 0; i < n; i++) {
-                    dx[i] = x[i] > 0 ? dy[i] : 0.0;
+                    dx[i] = dy[i] * Math.signum(y[i]);
                 }
                 break;
             case SELU:
@@ -149,20 +153,20 @@ public enum Activation {
         return e / (1.0 + e);
     }
 
-    private static void softmaxRow(double[] x, double[] y, int off, int width) {
+    private static void softmaxRow(double[] x, double[] y, int r, int stride, int width) {
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < width; j++) {
-            max = Math.max(max, x[off + j]);
+            max = Math.max(max, x[j * stride + r]);
         }
         double sum = 0;
         for (int j = 0; j < width; j++) {
-            double e = Math.exp(x[off + j] - max);
-            y[off + j] = e;
+            double e = Math.exp(x[j * stride + r] - max);
+            y[j * stride + r] = e;
             sum += e;
         }
         double inv = 1.0 / sum;
         for (int j = 0; j < width; j++) {
-            y[off + j] *= inv;
+            y[j * stride + r] *= inv;
         }
     }
 }

@@ -34,7 +34,7 @@ public final class ActivationLayer extends Layer {
 
     @Override
     void backward(double[] p, int off, double[] x, double[] y, double[] dy, double[] dx, double[] g, int rows,
-            double[] mask) {
+            double[] scratch) {
         if (dx != null) {
             function.backward(x, y, dy, dx, rows * outputs());
         }

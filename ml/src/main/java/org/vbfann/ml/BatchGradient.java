@@ -3,27 +3,35 @@ package org.vbfann.ml;
 import java.util.SplittableRandom;
 
 /**
- * The loss and parameter gradient of one shard of a mini-batch: gather and standardise rows, forward pass in
- * training mode, cross-entropy, backward pass. One per thread, each with its own buffers and dropout stream.
+ * The loss and parameter gradient of one mini-batch (or one thread's shard of it): gather and standardise
+ * rows, forward pass in training mode, cross-entropy, backward pass. Owns its buffers and its dropout
+ * stream, so each thread needs its own; a call allocates nothing.
  */
-final class BatchGradient {
+public final class BatchGradient {
     final Mlp net;
     final Workspace ws;
     final double[] grad;
     final SplittableRandom rng;
 
-    BatchGradient(Mlp net, int capacity, SplittableRandom rng) {
+    /** Buffers for batches of up to {@code capacity} rows of {@code net}, with dropout drawn from {@code rng}. */
+    public BatchGradient(Mlp net, int capacity, SplittableRandom rng) {
         this.net = net;
         this.ws = new Workspace(net, capacity);
         this.grad = new double[net.parameterCount()];
         this.rng = rng;
     }
 
+    /** The gradient of the last {@link #compute} call, in the layout of {@link Mlp#parameters()} (shared). */
+    public double[] gradient() {
+        return grad;
+    }
+
     /**
-     * Zeroes {@link #grad} and fills it with the gradient of {@code Σ w ℓ / norm} over events
-     * {@code index[from .. from + rows)}; returns that loss. Parameters {@code p} have the network's layout.
+     * Zeroes the gradient and fills it with the gradient of {@code Σ w ℓ / norm} over events
+     * {@code index[from .. from + rows)} ({@code from + r} if {@code index} is null); returns that loss.
+     * Parameters {@code p} have the layout of {@link Mlp#parameters()}; {@code x} holds raw features.
      */
-    double compute(double[] p, float[] x, int[] labels, double[] w, int[] index, int from, int rows, double norm) {
+    public double compute(double[] p, float[] x, int[] labels, double[] w, int[] index, int from, int rows, double norm) {
         java.util.Arrays.fill(grad, 0.0);
         if (rows == 0) {
             return 0;

@@ -60,28 +60,38 @@ public final class BatchNormLayer extends Layer {
     @Override
     void forward(double[] p, int off, double[] x, double[] y, int rows) {
         int n = outputs();
-        for (int r = 0; r < rows; r++) {
-            int ro = r * n;
-            for (int j = 0; j < n; j++) {
-                double a = p[off + j] / Math.sqrt(p[off + 3 * n + j] + epsilon);
-                y[ro + j] = a * (x[ro + j] - p[off + 2 * n + j]) + p[off + n + j];
+        for (int j = 0; j < n; j++) {
+            double a = p[off + j] / Math.sqrt(p[off + 3 * n + j] + epsilon);
+            double mean = p[off + 2 * n + j];
+            double beta = p[off + n + j];
+            int o = j * rows;
+            for (int r = 0; r < rows; r++) {
+                y[o + r] = a * (x[o + r] - mean) + beta;
             }
         }
     }
 
     @Override
     void backward(double[] p, int off, double[] x, double[] y, double[] dy, double[] dx, double[] g, int rows,
-            double[] mask) {
+            double[] scratch) {
         int n = outputs();
-        for (int r = 0; r < rows; r++) {
-            int ro = r * n;
-            for (int j = 0; j < n; j++) {
-                double inv = 1.0 / Math.sqrt(p[off + 3 * n + j] + epsilon);
-                double d = dy[ro + j];
-                g[off + j] += d * (x[ro + j] - p[off + 2 * n + j]) * inv;
-                g[off + n + j] += d;
-                if (dx != null) {
-                    dx[ro + j] = d * p[off + j] * inv;
+        for (int j = 0; j < n; j++) {
+            double inv = 1.0 / Math.sqrt(p[off + 3 * n + j] + epsilon);
+            double mean = p[off + 2 * n + j];
+            double a = p[off + j] * inv;
+            int o = j * rows;
+            double gGamma = 0;
+            double gBeta = 0;
+            for (int r = 0; r < rows; r++) {
+                double d = dy[o + r];
+                gGamma += d * (x[o + r] - mean);
+                gBeta += d;
+            }
+            g[off + j] += gGamma * inv;
+            g[off + n + j] += gBeta;
+            if (dx != null) {
+                for (int r = 0; r < rows; r++) {
+                    dx[o + r] = dy[o + r] * a;
                 }
             }
         }

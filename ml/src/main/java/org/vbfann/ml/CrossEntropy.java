@@ -37,10 +37,11 @@ public final class CrossEntropy {
     /**
      * Multi-class cross-entropy of softmax outputs, {@code ℓ = ln Σ_j e^{z_j} − z_y}.
      *
-     * @param z      logits, {@code rows × classes} row-major (not modified)
+     * @param z      logits, {@code rows × classes} feature-major: class j of row r at {@code j·rows + r}
+     *               (not modified)
      * @param labels class index per event, indexed through {@code index[from + r]}
      * @param w      weights, indexed like the labels
-     * @param dz     modified: {@code w (p_j − [j = y]) / norm}
+     * @param dz     modified: {@code w (p_j − [j = y]) / norm}, laid out like {@code z}
      * @return the weighted loss sum divided by {@code norm}
      */
     public static double multiClass(double[] z, int rows, int classes, int[] labels, double[] w, int[] index,
@@ -48,22 +49,21 @@ public final class CrossEntropy {
         double sum = 0;
         for (int r = 0; r < rows; r++) {
             int e = index == null ? from + r : index[from + r];
-            int o = r * classes;
             double max = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < classes; j++) {
-                max = Math.max(max, z[o + j]);
+                max = Math.max(max, z[j * rows + r]);
             }
             double s = 0;
             for (int j = 0; j < classes; j++) {
-                s += Math.exp(z[o + j] - max);
+                s += Math.exp(z[j * rows + r] - max);
             }
             double lse = max + Math.log(s);
             int y = labels[e];
-            sum += w[e] * (lse - z[o + y]);
+            sum += w[e] * (lse - z[y * rows + r]);
             double f = w[e] / norm;
             for (int j = 0; j < classes; j++) {
-                double p = Math.exp(z[o + j] - lse);
-                dz[o + j] = f * (p - (j == y ? 1.0 : 0.0));
+                double p = Math.exp(z[j * rows + r] - lse);
+                dz[j * rows + r] = f * (p - (j == y ? 1.0 : 0.0));
             }
         }
         return sum / norm;

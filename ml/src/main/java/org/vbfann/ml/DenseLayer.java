@@ -31,50 +31,35 @@ public final class DenseLayer extends Layer {
         int in = inputs();
         int out = outputs();
         int bo = off + in * out;
-        for (int r = 0; r < rows; r++) {
-            int yo = r * out;
-            System.arraycopy(p, bo, y, yo, out);
-            int xo = r * in;
-            for (int i = 0; i < in; i++) {
-                double xi = x[xo + i];
-                int wo = off + i * out;
-                // Inner loop runs over contiguous outputs of y and of a kernel row, which the JIT vectorises.
-                for (int o = 0; o < out; o++) {
-                    y[yo + o] += p[wo + o] * xi;
-                }
+        for (int o = 0; o < out; o++) {
+            double b = p[bo + o];
+            for (int r = 0; r < rows; r++) {
+                y[o * rows + r] = b;
             }
         }
+        // Y(o, r) += Σ_i W(i, o) X(i, r)
+        MatMul.multiplyAdd(out, rows, in, p, off, 1, out, x, 0, rows, 1, y, 0, rows, 1);
     }
 
     @Override
     void backward(double[] p, int off, double[] x, double[] y, double[] dy, double[] dx, double[] g, int rows,
-            double[] mask) {
+            double[] scratch) {
         int in = inputs();
         int out = outputs();
         int bo = off + in * out;
-        for (int r = 0; r < rows; r++) {
-            int yo = r * out;
-            int xo = r * in;
-            for (int o = 0; o < out; o++) {
-                g[bo + o] += dy[yo + o];
+        for (int o = 0; o < out; o++) {
+            double s = 0;
+            for (int r = 0; r < rows; r++) {
+                s += dy[o * rows + r];
             }
-            for (int i = 0; i < in; i++) {
-                double xi = x[xo + i];
-                int wo = off + i * out;
-                for (int o = 0; o < out; o++) {
-                    g[wo + o] += xi * dy[yo + o];
-                }
-            }
-            if (dx != null) {
-                for (int i = 0; i < in; i++) {
-                    int wo = off + i * out;
-                    double s = 0;
-                    for (int o = 0; o < out; o++) {
-                        s += p[wo + o] * dy[yo + o];
-                    }
-                    dx[xo + i] = s;
-                }
-            }
+            g[bo + o] += s;
+        }
+        // dW(i, o) += Σ_r X(i, r) dY(o, r)
+        MatMul.multiplyAdd(in, out, rows, x, 0, rows, 1, dy, 0, 1, rows, g, off, out, 1);
+        if (dx != null) {
+            java.util.Arrays.fill(dx, 0, in * rows, 0.0);
+            // dX(i, r) = Σ_o W(i, o) dY(o, r)
+            MatMul.multiplyAdd(in, rows, out, p, off, out, 1, dy, 0, rows, 1, dx, 0, rows, 1);
         }
     }
 }

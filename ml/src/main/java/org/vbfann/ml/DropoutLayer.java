@@ -55,8 +55,8 @@ public final class DropoutLayer extends Layer {
     }
 
     @Override
-    boolean needsMask() {
-        return true;
+    int scratchSize(int rows) {
+        return rows * outputs();
     }
 
     @Override

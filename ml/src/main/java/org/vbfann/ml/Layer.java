@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
  * One stage of a network: a map from {@code inputs()} to {@code outputs()} values per row. A layer is an
  * immutable description; its parameters live in the network's flat parameter array starting at an offset
  * the network assigns, so optimizers and gradient sums work on one array. All hot methods take
- * caller-provided row-major buffers of {@code rows × width} values and allocate nothing.
+ * caller-provided buffers of {@code rows × width} values stored feature-major (value j of row r at
+ * {@code j·rows + r}), so the loops over a mini-batch are long and contiguous, and allocate nothing.
  */
 public abstract sealed class Layer permits DenseLayer, ActivationLayer, BatchNormLayer, DropoutLayer {
     private final String name;
@@ -50,16 +51,19 @@ public abstract sealed class Layer permits DenseLayer, ActivationLayer, BatchNor
         return 0;
     }
 
-    /** Whether the layer needs a per-value mask buffer in training (dropout). */
-    boolean needsMask() {
-        return false;
+    /**
+     * Size of the per-layer scratch buffer the training passes need for batches of {@code rows} rows (the
+     * dropout mask), 0 for none.
+     */
+    int scratchSize(int rows) {
+        return 0;
     }
 
     /** Inference: {@code y = f(x)} for {@code rows} rows. */
     abstract void forward(double[] p, int off, double[] x, double[] y, int rows);
 
-    /** Training forward pass; differs from inference only for dropout, which draws {@code mask} from {@code rng}. */
-    void forwardTraining(double[] p, int off, double[] x, double[] y, int rows, double[] mask, SplittableRandom rng) {
+    /** Training forward pass; differs from inference only for dropout, which draws {@code scratch} (the mask) from {@code rng}. */
+    void forwardTraining(double[] p, int off, double[] x, double[] y, int rows, double[] scratch, SplittableRandom rng) {
         forward(p, off, x, y, rows);
     }
 
@@ -69,5 +73,5 @@ public abstract sealed class Layer permits DenseLayer, ActivationLayer, BatchNor
      * {@code null} (the first layer needs none).
      */
     abstract void backward(double[] p, int off, double[] x, double[] y, double[] dy, double[] dx, double[] g,
-            int rows, double[] mask);
+            int rows, double[] scratch);
 }

@@ -77,6 +77,25 @@ public final class Mlp {
         this.params = parameters.clone();
     }
 
+    /**
+     * A network from per-layer parameter arrays (one per layer with parameters, in layer order), as readers
+     * of model files collect them.
+     */
+    public static Mlp of(List<String> features, Standardization scaling, List<Layer> layers, Activation output,
+            List<String> outputNames, List<double[]> layerParameters) {
+        int total = 0;
+        for (double[] p : layerParameters) {
+            total += p.length;
+        }
+        double[] all = new double[total];
+        int off = 0;
+        for (double[] p : layerParameters) {
+            System.arraycopy(p, 0, all, off, p.length);
+            off += p.length;
+        }
+        return new Mlp(features, scaling, layers, output, outputNames, all);
+    }
+
     private int layerOf(int index) {
         int k = 0;
         while (k + 1 < offsets.length && offsets[k + 1] <= index) {
@@ -164,14 +183,17 @@ public final class Mlp {
         return new Predictor(this, batchRows);
     }
 
-    /** Standardises {@code rows} rows of raw inputs starting at row {@code first} into {@code ws.act[0]}. */
+    /**
+     * Standardises {@code rows} raw input rows ({@code index[from + r]}, or {@code from + r} without an index)
+     * into {@code ws.act[0]}, feature-major.
+     */
     void scaleInto(float[] raw, int[] index, int from, int rows, Workspace ws) {
         int n = inputs();
         double[] dst = ws.act[0];
         for (int r = 0; r < rows; r++) {
             int src = (index == null ? from + r : index[from + r]) * n;
             for (int j = 0; j < n; j++) {
-                dst[r * n + j] = (raw[src + j] - scaling.mean(j)) / scaling.scale(j);
+                dst[j * rows + r] = (raw[src + j] - scaling.mean(j)) / scaling.scale(j);
             }
         }
     }
@@ -181,7 +203,7 @@ public final class Mlp {
         for (int k = 0; k < layers.size(); k++) {
             Layer l = layers.get(k);
             if (training) {
-                l.forwardTraining(p, offsets[k], ws.act[k], ws.act[k + 1], rows, ws.mask[k], rng);
+                l.forwardTraining(p, offsets[k], ws.act[k], ws.act[k + 1], rows, ws.scratch[k], rng);
             } else {
                 l.forward(p, offsets[k], ws.act[k], ws.act[k + 1], rows);
             }
@@ -199,7 +221,7 @@ public final class Mlp {
         for (int k = layers.size() - 1; k >= 0; k--) {
             Layer l = layers.get(k);
             double[] dx = k == 0 ? null : (dy == ws.deltaA ? ws.deltaB : ws.deltaA);
-            l.backward(p, offsets[k], ws.act[k], ws.act[k + 1], dy, dx, g, rows, ws.mask[k]);
+            l.backward(p, offsets[k], ws.act[k], ws.act[k + 1], dy, dx, g, rows, ws.scratch[k]);
             dy = dx;
         }
     }

@@ -37,7 +37,7 @@ public final class Predictor {
             for (int r = 0; r < len; r++) {
                 int src = (start + r) * n;
                 for (int j = 0; j < n; j++) {
-                    x[r * n + j] = (inputs[src + j] - s.mean(j)) / s.scale(j);
+                    x[j * len + r] = (inputs[src + j] - s.mean(j)) / s.scale(j);
                 }
             }
             run(len, out, start * m);
@@ -62,6 +62,11 @@ public final class Predictor {
     private void run(int len, double[] out, int outOff) {
         net.forward(net.parametersShared(), ws, len, false, null);
         net.outputInto(ws, len);
-        System.arraycopy(ws.out, 0, out, outOff, len * net.outputs());
+        int m = net.outputs();
+        for (int r = 0; r < len; r++) {
+            for (int j = 0; j < m; j++) {
+                out[outOff + r * m + j] = ws.out[j * len + r];
+            }
+        }
     }
 }

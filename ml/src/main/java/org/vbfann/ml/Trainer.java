@@ -140,7 +140,7 @@ public final class Trainer {
                 if (config.l2() > 0) {
                     valLoss += l2Penalty(p, kernel, config.l2());
                 }
-                if (!Double.isFinite(trainLoss) || !Double.isFinite(valLoss)) {
+                if (!Double.isFinite(trainLoss) || !Double.isFinite(valLoss) || !allFinite(p)) {
                     throw new MlException("training: loss became " + trainLoss + " (validation " + valLoss + ") at epoch "
                             + (epoch + 1) + "; lower the learning rate (" + config.learningRate() + ")");
                 }
@@ -158,6 +158,15 @@ public final class Trainer {
             }
         }
         return new Result(net.withParameters(best), history);
+    }
+
+    private static boolean allFinite(double[] p) {
+        for (double v : p) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Which parameters are dense kernels (the L2 penalty applies to those only, as Keras kernel_regularizer). */
@@ -233,7 +242,7 @@ public final class Trainer {
                     : CrossEntropy.multiClass(logits, rows, m, set.labels(), w, null, from, n, ws.dLogits);
             net.output().apply(logits, ws.out, rows, m);
             for (int r = 0; r < rows; r++) {
-                score[from + r] = ws.out[r * m + signalColumn];
+                score[from + r] = ws.out[signalColumn * rows + r];
             }
         }
         return loss;

@@ -2,14 +2,16 @@ package org.vbfann.ml;
 
 /**
  * Buffers for forward and backward passes of up to {@code capacity} rows through one network: the values at
- * every layer boundary, dropout masks, and two gradient buffers used in turn. One per thread; reused for
+ * every layer boundary, dropout masks, and two gradient buffers used in turn, all feature-major for the
+ * rows of the current pass (value j of row r at {@code j·rows + r}). One per thread; reused for
  * every batch so the passes allocate nothing.
  */
 final class Workspace {
     final int capacity;
     /** {@code act[0]}: scaled inputs; {@code act[k + 1]}: output of layer k; the last holds the logits. */
     final double[][] act;
-    final double[][] mask;
+    /** Per-layer scratch: dropout masks. */
+    final double[][] scratch;
     final double[] deltaA;
     final double[] deltaB;
     /** Gradient of the loss with respect to the logits, filled by the loss. */
@@ -21,13 +23,13 @@ final class Workspace {
         this.capacity = capacity;
         int n = net.layers().size();
         act = new double[n + 1][];
-        mask = new double[n][];
+        scratch = new double[n][];
         act[0] = new double[capacity * net.inputs()];
         int widest = net.inputs();
         for (int k = 0; k < n; k++) {
             Layer l = net.layers().get(k);
             act[k + 1] = new double[capacity * l.outputs()];
-            mask[k] = l.needsMask() ? new double[capacity * l.outputs()] : null;
+            scratch[k] = l.scratchSize(capacity) > 0 ? new double[l.scratchSize(capacity)] : null;
             widest = Math.max(widest, l.outputs());
         }
         deltaA = new double[capacity * widest];

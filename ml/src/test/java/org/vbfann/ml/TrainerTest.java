@@ -110,6 +110,13 @@ class TrainerTest {
         }
         assertEquals(best, h.bestEpoch());
         assertTrue(h.epochs() < 30 && h.epochs() == best + 1 + 3, "stops after patience: " + h.epochs());
+        String[] csv = h.toCsv().split("\n");
+        assertEquals("epoch,loss,val_loss,val_auc,seconds", csv[0]);
+        assertEquals(h.epochs() + 1, csv.length);
+        String[] row = csv[best + 1].split(",");
+        assertEquals(String.valueOf(best + 1), row[0]);
+        assertEquals(vl[best], Double.parseDouble(row[2]), 1e-7 * vl[best]);
+        assertEquals(h.validationAuc()[best], Double.parseDouble(row[3]), 1e-7);
         double[] w = cfg.weighting().trainingWeights(val, cfg.negativeWeights());
         double again = Trainer.evaluate(res.model(), res.model().parameters(), val, w,
                 new Workspace(res.model(), 128), new double[val.rows()]);

@@ -52,6 +52,11 @@ public final class ScorePlot {
 
     /** The chart of the samples in {@code bins} bins over [lo, hi]. */
     public static JFreeChart chart(String title, List<Sample> samples, int bins, double lo, double hi) {
+        return chart(title, "network score", samples, bins, lo, hi);
+    }
+
+    /** The same for any variable, e.g. the generator's kinematic distributions; {@code xLabel} names it and its unit. */
+    public static JFreeChart chart(String title, String xLabel, List<Sample> samples, int bins, double lo, double hi) {
         XYSeriesCollection data = new XYSeriesCollection();
         double width = (hi - lo) / bins;
         for (Sample s : samples) {
@@ -63,7 +68,7 @@ public final class ScorePlot {
             xy.add(hi, h.content(bins));
             data.addSeries(xy);
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "network score", "normalised density", data,
+        JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, "normalised density", data,
                 PlotOrientation.VERTICAL, true, false, false);
         chart.getXYPlot().setRenderer(new XYStepRenderer());
         return chart;

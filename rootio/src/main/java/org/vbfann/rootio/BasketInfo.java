@@ -15,4 +15,8 @@ package org.vbfann.rootio;
  */
 public record BasketInfo(int index, long seek, int recordBytes, int compressedBytes, int uncompressedBytes,
                          long firstEntry, int entries, String compression) {
+    /** File offset of the stored payload (after the key header), where a compressed basket's first block starts. */
+    public long payloadSeek() {
+        return seek + recordBytes - compressedBytes;
+    }
 }

@@ -1,6 +1,7 @@
 package org.vbfann.rootio;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One readable column of a tree: a leaf-level branch (a branch without sub-branches), or one leaf of a
@@ -76,7 +77,7 @@ public record BranchInfo(String name, String branch, String leaf, String title, 
     public boolean equals(Object o) {
         return o instanceof BranchInfo b && name.equals(b.name) && branch.equals(b.branch) && leaf.equals(b.leaf)
                 && kind == b.kind && type == b.type && Arrays.equals(fixedShape, b.fixedShape)
-                && java.util.Objects.equals(counter, b.counter) && rootType.equals(b.rootType);
+                && Objects.equals(counter, b.counter) && rootType.equals(b.rootType);
     }
 
     @Override

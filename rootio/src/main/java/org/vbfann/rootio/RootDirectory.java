@@ -1,6 +1,5 @@
 package org.vbfann.rootio;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -116,18 +115,6 @@ public final class RootDirectory {
     private static String baseName(String nameCycle) {
         int semi = nameCycle.lastIndexOf(';');
         return semi >= 0 ? nameCycle.substring(0, semi) : nameCycle;
-    }
-
-    /** All keys of this directory and, depth first, of its subdirectories, with their paths. */
-    public List<String> walkPaths() {
-        List<String> out = new ArrayList<>();
-        for (KeyInfo k : keys) {
-            out.add(join(k.name()));
-            if (k.isDirectory() && find(k.name()) == k) {
-                out.addAll(directory(k.name()).walkPaths());
-            }
-        }
-        return out;
     }
 
     @Override

@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.vbfann.core.Axis;
 import org.vbfann.core.Histogram1D;
 import org.vbfann.core.Histogram2D;
@@ -15,9 +18,9 @@ import org.vbfann.rootio.internal.ObjectReader;
 import org.vbfann.rootio.internal.RootCompression;
 import org.vbfann.rootio.internal.RootSource;
 import org.vbfann.rootio.internal.TDirectory;
-import org.vbfann.rootio.internal.THModels;
 import org.vbfann.rootio.internal.THModels.AxisModel;
 import org.vbfann.rootio.internal.THModels.HistModel;
+import org.vbfann.rootio.internal.THModels;
 import org.vbfann.rootio.internal.TKey;
 import org.vbfann.rootio.internal.TTreeModels;
 
@@ -35,12 +38,18 @@ public final class RootFile implements AutoCloseable {
     private static final byte[] MAGIC = "root".getBytes(StandardCharsets.US_ASCII);
     /** Bytes read for the header: enough for the 64-bit form (io/io/src/TFile.cxx, TFile::Init). */
     private static final int HEADER_BYTES = 64;
+    /** Header length up to fNbytesInfo with 32-bit seeks (TFile::WriteHeader), and with 64-bit seeks. */
+    private static final int SMALL_HEADER = 45;
+    private static final int LARGE_HEADER = 57;
 
     private final RootSource source;
     private final Path path;
     private final FileHeader header;
     private final RootDirectory top;
     private volatile List<Models.StreamerInfo> streamerInfos;
+    /** Subdirectories read so far, by key seek: shape files look up thousands of histograms in a few directories. */
+    private final ConcurrentHashMap<Long, RootDirectory> directories =
+            new ConcurrentHashMap<>();
 
     private RootFile(RootSource source, Path path) {
         this.source = source;
@@ -199,10 +208,10 @@ public final class RootFile implements AutoCloseable {
     }
 
     /** Bin labels of a histogram axis ({@code 'x'}, {@code 'y'}), bin number to text; empty if none. */
-    public java.util.Map<Integer, String> binLabels(String keyPath, char axis) {
+    public Map<Integer, String> binLabels(String keyPath, char axis) {
         HistModel m = readHistogram(key(keyPath), keyPath);
         AxisModel a = axis == 'y' ? m.y() : axis == 'z' ? m.z() : m.x();
-        java.util.Map<Integer, String> out = new java.util.TreeMap<>();
+        Map<Integer, String> out = new TreeMap<>();
         for (THModels.Label l : a.labels()) {
             out.put(l.bin(), l.text());
         }
@@ -329,6 +338,16 @@ public final class RootFile implements AutoCloseable {
     }
 
     RootDirectory readDirectory(KeyInfo k, String dirPath, int depth) {
+        RootDirectory known = directories.get(k.seekKey());
+        if (known != null && known.path().equals(dirPath)) {
+            return known;
+        }
+        RootDirectory d = readDirectoryRecord(k, dirPath, depth);
+        directories.put(k.seekKey(), d);
+        return d;
+    }
+
+    private RootDirectory readDirectoryRecord(KeyInfo k, String dirPath, int depth) {
         Chunk payload = payload(k);
         TDirectory d = TDirectory.read(payload.cursor());
         return new RootDirectory(this, dirPath, depth, readKeys(d.seekKeys(), d.nbytesKeys(), dirPath));
@@ -366,6 +385,11 @@ public final class RootFile implements AutoCloseable {
         }
         Cursor c = head.cursor(4);
         int version = c.i32();
+        int needed = version >= 1000000 ? LARGE_HEADER : SMALL_HEADER;
+        if (size < needed) {
+            throw new RootFormatException(name() + ": truncated ROOT file: " + size + " bytes, shorter than the "
+                    + needed + "-byte header");
+        }
         long begin = c.i32();
         boolean large = version >= 1000000;
         long end = large ? c.i64() : c.u32();

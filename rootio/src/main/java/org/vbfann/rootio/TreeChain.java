@@ -55,6 +55,15 @@ public final class TreeChain implements AutoCloseable {
         return new TreeChain(List.copyOf(opened), List.copyOf(trees));
     }
 
+    /** This chain with each file's tree read in parallel branch by branch (see {@link TreeReader#parallel}). */
+    public TreeChain parallel(boolean inParallel) {
+        List<TreeReader> ts = new ArrayList<>();
+        for (TreeReader t : trees) {
+            ts.add(t.parallel(inParallel));
+        }
+        return new TreeChain(files, List.copyOf(ts));
+    }
+
     /** Total entries over all files. */
     public long entries() {
         return firstEntry[trees.size()];
@@ -162,6 +171,7 @@ public final class TreeChain implements AutoCloseable {
         };
     }
 
+    /** Closes every file of the chain (also for chains made by {@link #parallel}, which share them). */
     @Override
     public void close() {
         RootIoException first = null;

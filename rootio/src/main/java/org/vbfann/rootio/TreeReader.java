@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import org.vbfann.core.Column;
 import org.vbfann.core.EventTable;
 import org.vbfann.rootio.internal.BasketData;
 import org.vbfann.rootio.internal.BranchDecoder;
-import org.vbfann.rootio.internal.LeafPlan;
 import org.vbfann.rootio.internal.LeafPlan.BasketRef;
+import org.vbfann.rootio.internal.LeafPlan;
 import org.vbfann.rootio.internal.Names;
 import org.vbfann.rootio.internal.TTreeModels.BranchModel;
 import org.vbfann.rootio.internal.TTreeModels.TreeModel;
@@ -39,8 +42,10 @@ public final class TreeReader {
     private final Map<String, LeafPlan> plans = new LinkedHashMap<>();
     private final Map<String, List<String>> groups = new LinkedHashMap<>();
     private final List<BranchInfo> infos;
+    private final boolean parallel;
 
     TreeReader(RootFile file, String path, KeyInfo key, TreeModel model) {
+        this.parallel = false;
         this.file = file;
         this.path = path;
         this.key = key;
@@ -60,6 +65,26 @@ public final class TreeReader {
         }
         groups.putAll(layout.objectMembers());
         this.infos = List.copyOf(list);
+    }
+
+    private TreeReader(TreeReader other, boolean parallel) {
+        this.file = other.file;
+        this.path = other.path;
+        this.key = other.key;
+        this.model = other.model;
+        this.where = other.where;
+        this.plans.putAll(other.plans);
+        this.groups.putAll(other.groups);
+        this.infos = other.infos;
+        this.parallel = parallel;
+    }
+
+    /**
+     * This tree read with the branches' baskets decompressed and decoded concurrently (one task per branch on
+     * the common fork-join pool), or one after the other ({@code false}, the default). Results are identical.
+     */
+    public TreeReader parallel(boolean inParallel) {
+        return new TreeReader(this, inParallel);
     }
 
     /** Number of entries ({@code fEntries}). */
@@ -201,34 +226,94 @@ public final class TreeReader {
                 throw new RootUnsupportedException(p.info().unsupported());
             }
         }
-        Map<BranchModel, List<BasketData>> loaded = new IdentityHashMap<>();
+        // One job per branch: its baskets are read and decompressed once for all its columns (leaf lists).
+        Map<BranchModel, List<LeafPlan>> byBranch = new LinkedHashMap<>();
+        for (LeafPlan p : wanted) {
+            byBranch.computeIfAbsent(p.branch(), k -> new ArrayList<>()).add(p);
+        }
+        List<BranchModel> order = new ArrayList<>(byBranch.keySet());
+        List<BasketData> cached = new ArrayList<>();
+        for (BranchModel b : order) {
+            cached.add(cache == null ? null : cache.get(b));
+        }
+        List<List<BasketData>> baskets = new ArrayList<>();
+        List<List<Column>> decoded = new ArrayList<>();
+        if (parallel && order.size() > 1) {
+            List<Future<BranchResult>> futures = new ArrayList<>();
+            for (int i = 0; i < order.size(); i++) {
+                List<LeafPlan> plans = byBranch.get(order.get(i));
+                BasketData c = cached.get(i);
+                futures.add(ForkJoinPool.commonPool().submit(() -> readBranch(plans, start, stop, c)));
+            }
+            for (Future<BranchResult> f : futures) {
+                BranchResult r = join(f);
+                baskets.add(r.baskets());
+                decoded.add(r.columns());
+            }
+        } else {
+            for (int i = 0; i < order.size(); i++) {
+                BranchResult r = readBranch(byBranch.get(order.get(i)), start, stop, cached.get(i));
+                baskets.add(r.baskets());
+                decoded.add(r.columns());
+            }
+        }
+        Map<LeafPlan, Column> columns = new IdentityHashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            List<LeafPlan> plans = byBranch.get(order.get(i));
+            for (int k = 0; k < plans.size(); k++) {
+                columns.put(plans.get(k), decoded.get(i).get(k));
+            }
+            if (cache != null && !baskets.get(i).isEmpty()) {
+                cache.put(order.get(i), baskets.get(i).get(baskets.get(i).size() - 1));
+            }
+        }
         List<Column> cols = new ArrayList<>();
         for (LeafPlan p : wanted) {
-            List<BasketData> data = loaded.get(p.branch());
-            if (data == null) {
-                data = load(p, start, stop, cache);
-                loaded.put(p.branch(), data);
-            }
-            cols.add(BranchDecoder.decode(p, data, start, stop, file.name() + ": " + where + " branch '"
-                    + p.info().name() + "'"));
+            cols.add(columns.get(p));
         }
         return EventTable.of((int) (stop - start), cols);
     }
 
-    private List<BasketData> load(LeafPlan p, long start, long stop, Map<BranchModel, BasketData> cache) {
+    private record BranchResult(List<BasketData> baskets, List<Column> columns) {
+    }
+
+    private BranchResult readBranch(List<LeafPlan> plans, long start, long stop, BasketData cached) {
+        List<BasketData> data = load(plans.get(0), start, stop, cached);
+        List<Column> cols = new ArrayList<>();
+        for (LeafPlan p : plans) {
+            cols.add(BranchDecoder.decode(p, data, start, stop, file.name() + ": " + where + " branch '"
+                    + p.info().name() + "'"));
+        }
+        return new BranchResult(data, cols);
+    }
+
+    private static BranchResult join(Future<BranchResult> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RootIoException("interrupted while reading baskets", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new RootIoException("reading baskets failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private List<BasketData> load(LeafPlan p, long start, long stop, BasketData cached) {
         List<BasketData> out = new ArrayList<>();
         String what = where + " branch '" + p.info().branch() + "'";
         for (BasketRef ref : p.baskets()) {
             if (ref.end() <= start || ref.first() >= stop) {
                 continue;
             }
-            BasketData cached = cache == null ? null : cache.get(p.branch());
             BasketData d = cached != null && cached.first() == ref.first() ? cached
                     : BasketData.load(file.source(), ref, what);
             out.add(d);
-        }
-        if (cache != null && !out.isEmpty()) {
-            cache.put(p.branch(), out.get(out.size() - 1));
         }
         long covered = out.isEmpty() ? start : out.get(out.size() - 1).first() + out.get(out.size() - 1).entries();
         if (stop > start && (out.isEmpty() || out.get(0).first() > start || covered < stop)) {

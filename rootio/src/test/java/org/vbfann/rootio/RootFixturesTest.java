@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -39,6 +40,8 @@ class RootFixturesTest {
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+    private static final DateTimeFormatter DATIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     static List<Path> fixtureFiles() throws IOException {
         try (Stream<Path> s = Files.list(Fixtures.path("root"))) {
             return s.filter(p -> p.getFileName().toString().endsWith(".root")).sorted().toList();
@@ -54,14 +57,17 @@ class RootFixturesTest {
             JsonNode m = JSON.readTree(f.resolveSibling(f.getFileName() + ".json").toFile());
             try (RootFile rf = RootFile.open(f)) {
                 checkFile(rf, m);
-            } catch (AssertionError | RuntimeException e) {
+            } catch (AssertionError | RuntimeException | IOException e) {
                 failures.add(f.getFileName() + ": " + e);
             }
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
-    private void checkFile(RootFile rf, JsonNode m) {
+    private byte[] fileBytes;
+
+    private void checkFile(RootFile rf, JsonNode m) throws IOException {
+        fileBytes = Files.readAllBytes(rf.path());
         assertEquals(m.get("size").asLong(), rf.size());
         checkHeader(rf.header(), m.get("header"));
         for (JsonNode d : m.get("directories")) {
@@ -123,8 +129,7 @@ class RootFixturesTest {
             assertEquals(j.get("keylen").asInt(), k.keylen(), w);
             assertEquals(j.get("key_version").asInt(), k.keyVersion(), w);
             assertEquals(j.get("datime").asLong(), k.datime(), w);
-            assertEquals(j.get("datime_decoded").asText(), k.time().toString().replace('T', ' ')
-                    + (k.time().getSecond() == 0 ? ":00" : ""), w);
+            assertEquals(j.get("datime_decoded").asText(), k.time().format(DATIME), w);
             assertEquals(j.get("compressed").asBoolean(), k.compressed(), w);
             if (k.seekKey() != rf.header().seekInfo()) {
                 assertTrue(rf.has(path.isEmpty() ? k.nameCycle() : path + "/" + k.nameCycle()), w);
@@ -244,8 +249,8 @@ class RootFixturesTest {
         }
     }
 
-    private static void checkBaskets(TreeReader tree, String column, JsonNode b, JsonNode leaf,
-                                     Map<String, Integer> tags, String w) {
+    private void checkBaskets(TreeReader tree, String column, JsonNode b, JsonNode leaf,
+                              Map<String, Integer> tags, String w) {
         List<BasketInfo> baskets = tree.baskets(column);
         int onFile = b.get("write_basket").asInt();
         assertEquals(onFile + b.get("embedded_baskets").asInt(), baskets.size(), w + " baskets");
@@ -254,6 +259,12 @@ class RootFixturesTest {
             BasketInfo bi = baskets.get(i);
             assertEquals(b.get("basket_seek").get(i).asLong(), bi.seek(), w + " basket seek " + i);
             assertEquals(b.get("basket_bytes").get(i).asInt(), bi.recordBytes(), w + " basket bytes " + i);
+            if (!bi.compression().equals("none")) {
+                // The payload of a compressed basket starts with a block header whose tag is the compression.
+                int at = (int) bi.payloadSeek();
+                assertEquals(bi.compression(), new String(fileBytes, at, 2, java.nio.charset.StandardCharsets.US_ASCII),
+                        w + " block tag at payloadSeek");
+            }
             assertEquals(entry.get(i).asLong(), bi.firstEntry(), w + " basket first entry " + i);
             assertEquals(entry.get(i + 1).asLong() - entry.get(i).asLong(), bi.entries(), w + " basket entries " + i);
             if (b.get("leaves").get(0) == leaf) {
@@ -416,6 +427,7 @@ class RootFixturesTest {
             }
             assertArrayEquals(contents, hist.contents(), w + " contents");
             assertArrayEquals(sumw2, hist.sumw2(), w + " sumw2");
+            // A sum printed to the shortest decimal by the manifest; summation order may differ.
             assertEquals(h.get("contents_sum_including_flow").asDouble(), hist.integralWithFlow(),
                     1e-9 * Math.abs(hist.integralWithFlow()), w);
             checkLabels(rf.binLabels(path, 'x'), h.get("x_axis"), w);
@@ -448,9 +460,11 @@ class RootFixturesTest {
         double[] w2 = doubles(h.get("sumw2"));
         for (int i = 0; i < contents.length; i++) {
             double mean = be[i] == 0 ? 0 : contents[i] / be[i];
+            // Same division of the same doubles: exact up to the last bit.
             assertEquals(mean, means.content(i), 1e-15 * Math.abs(mean), w + " mean " + i);
             // TProfile's default error (mean error, no per-bin sumw2): spread / sqrt(entries).
             double err = be[i] == 0 ? 0 : Math.sqrt(Math.abs(w2[i] / be[i] - mean * mean)) / Math.sqrt(be[i]);
+            // sqrt of a difference of nearly equal terms: allow rounding in the last few digits.
             assertEquals(err, means.error(i), 1e-12 * Math.max(1e-300, err), w + " error " + i);
         }
     }

@@ -52,7 +52,9 @@ class RootFuzzTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void mutatedRawFilesFailOnlyWithRootIoException() throws IOException {
         for (String name : new String[] {"root/uproot-sample-6.20.04-uncompressed.root", "root/uproot-histograms.root",
-            "root/uproot-nesteddirs.root", "root/uproot-issue21.root", "root/uproot-HZZ-lz4.root"}) {
+            "root/uproot-nesteddirs.root", "root/uproot-issue21.root", "root/uproot-HZZ-lz4.root",
+            "root/uproot-issue-722.root", "root/uproot-Zmumu-zstd.root", "root/uproot-sample-5.23.02-zlib.root",
+            "root/uproot-issue31.root", "root/uproot-leaflist.root"}) {
             byte[] original = Files.readAllBytes(Fixtures.path(name));
             Random rnd = new Random(SEED);
             for (int i = 0; i < 60; i++) {

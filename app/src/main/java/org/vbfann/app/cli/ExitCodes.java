@@ -29,7 +29,8 @@ public final class ExitCodes {
         if (t instanceof CommandFailedException f) {
             return f.exitCode();
         }
-        if (t instanceof IOException || t instanceof UncheckedIOException) {
+        if (t instanceof IOException || t instanceof UncheckedIOException
+                || t instanceof org.vbfann.rootio.RootFileAccessException) {
             return IO;
         }
         if (t instanceof IllegalArgumentException || isLibraryException(t)) {

@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 @Command(name = "nn",
         header = "Neural networks: train, scan, rank, export, import, predict, apply.",
         description = "Trains, evaluates and exports the multilayer perceptrons that separate VBF from the other processes.",
-        subcommands = {})
+        subcommands = {NnExportCommand.class, NnImportKerasCommand.class, NnPredictCommand.class, NnApplyCommand.class,
+            NnTrainCommand.class,
+            NnScanCommand.class,
+            NnRankCommand.class})
 public final class NnCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -5,9 +5,10 @@ import picocli.CommandLine.Command;
 
 /** {@code vbfann root}: the everyday ROOT file utilities. */
 @Command(name = "root",
-        header = "Inspect and convert ROOT files (ls, dump, hist).",
+        header = "Inspect, merge and skim ROOT files (ls, dump, hist, hadd, skim).",
         description = "Lists the contents of ROOT files, prints tree entries and histogram bins, without ROOT.",
-        subcommands = {})
+        subcommands = {RootLsCommand.class, RootDumpCommand.class, RootHistCommand.class, HaddCommand.class,
+            SkimCommand.class})
 public final class RootCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             "Add -x (--stacktrace) to any command to see the Java stack trace of an error."},
         subcommands = {
             RootCommand.class,
+            GenerateCommand.class,
+            DatasetCommand.class,
             NnCommand.class,
             StatsCommand.class,
             CommandLine.HelpCommand.class

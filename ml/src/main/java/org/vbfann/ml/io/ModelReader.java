@@ -116,19 +116,9 @@ public final class ModelReader {
             throw f.error("$.output.names", "has " + outputNames.size() + " names but the last layer gives " + width
                     + " outputs");
         }
-        int total = 0;
-        for (double[] p : params) {
-            total += p.length;
-        }
-        double[] all = new double[total];
-        int off = 0;
-        for (double[] p : params) {
-            System.arraycopy(p, 0, all, off, p.length);
-            off += p.length;
-        }
         Mlp model;
         try {
-            model = new Mlp(features, std, layers, function, outputNames, all);
+            model = Mlp.of(features, std, layers, function, outputNames, params);
         } catch (MlException e) {
             throw new ModelFormatException(name + ": " + e.getMessage(), e);
         }

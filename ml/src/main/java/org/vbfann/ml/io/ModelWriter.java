@@ -132,13 +132,29 @@ public final class ModelWriter {
      */
     public static Path write(ModelFile file, Path dir) {
         Path target = dir.resolve(ModelReader.FILE_NAME);
+        try {
+            writeAtomically(target, JSON.writeValueAsBytes(toJson(file)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(target + ": cannot encode model: " + e.getMessage(), e);
+        }
+        return target;
+    }
+
+    /**
+     * Writes {@code bytes} to {@code file} (its folder created if needed) through a temporary file in the
+     * same folder, renamed at the end, so readers see the old file or the complete new one; used for model
+     * files and their exports.
+     *
+     * @throws UncheckedIOException if it cannot be written (nothing is left behind)
+     */
+    public static void writeAtomically(Path file, byte[] bytes) {
+        Path dir = file.toAbsolutePath().getParent();
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + ModelReader.FILE_NAME, ".tmp");
-            JSON.writeValue(tmp.toFile(), toJson(file));
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return target;
+            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             try {
                 if (tmp != null) {
@@ -147,7 +163,7 @@ public final class ModelWriter {
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            throw new UncheckedIOException(target + ": cannot write model: " + e.getMessage(), e);
+            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
         }
     }
 }

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Locale;
 
 /** "Did you mean" text for an unknown name: the closest known names by edit distance. */
-final class Suggestions {
+public final class Suggestions {
     private static final int MAX_SUGGESTIONS = 5;
 
     private Suggestions() {
     }
 
     /** {@code "; did you mean a, b?"}, or {@code ""} when nothing is close. */
-    static String didYouMean(String name, Collection<String> known) {
+    public static String didYouMean(String name, Collection<String> known) {
         List<String> close = closest(name, known);
         return close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?";
     }

@@ -17,6 +17,16 @@ public record BasketData(long first, int entries, byte[] data, int dataOff, int 
     /** TBasket's members after the TKey header: version, fBufferSize, fNevBufSize, fNevBuf, fLast, flag. */
     static final int TBASKET_MEMBERS = 2 + 4 + 4 + 4 + 4 + 1;
 
+    /** Index in this basket of the first entry at or after tree entry {@code start} (clamped to the basket). */
+    public int localFrom(long start) {
+        return (int) (Math.min(Math.max(start, first), first + entries) - first);
+    }
+
+    /** Index in this basket just after the last entry before tree entry {@code stop} (clamped to the basket). */
+    public int localTo(long stop) {
+        return (int) (Math.max(Math.min(stop, first + entries), first) - first);
+    }
+
     /** Start of entry {@code i} relative to {@code dataOff}. */
     public int entryStart(int i) {
         return offsets != null ? offsets[i] : (int) ((long) i * border / entries);
@@ -29,7 +39,7 @@ public record BasketData(long first, int entries, byte[] data, int dataOff, int 
 
     /** Reads and decompresses basket {@code ref} of a branch; {@code what} names the branch in messages. */
     public static BasketData load(RootSource source, BasketRef ref, String what) {
-        String where = source.name() + ": " + what + " basket " + ref.index();
+        String where = source.name() + ": " + what + " basket " + ref.index();   // rare path: inside the tree record
         if (ref.embedded() != null) {
             TTreeModels.EmbeddedBasket eb = ref.embedded();
             int[] offsets = eb.offsets();
@@ -41,16 +51,33 @@ public record BasketData(long first, int entries, byte[] data, int dataOff, int 
             }
             return new BasketData(ref.first(), eb.nevBuf(), eb.data(), 0, eb.data().length, offsets);
         }
-        where = where + " @" + ref.seek();
-        if (ref.seek() <= 0 || ref.bytes() < TKey.MIN_LENGTH) {
-            throw new RootFormatException(where + ": basket has seek " + ref.seek() + " and " + ref.bytes()
-                    + " bytes");
+        if (ref.seek() <= 0 || ref.bytes() < TKey.MIN_LENGTH || ref.seek() + ref.bytes() > source.size()) {
+            throw new RootFormatException(where + " @" + ref.seek() + ": basket of " + ref.bytes()
+                    + " bytes is not inside the file of " + source.size() + " bytes (truncated or corrupted file)");
         }
-        Chunk record = source.read(ref.seek(), ref.bytes(), what + " basket " + ref.index());
+        // Messages name the basket; they are put together only when something is wrong.
+        Chunk record = source.read(ref.seek(), ref.bytes(), what);
+        return decode(record, ref, new Where(source.name() + ": " + what, ref.index(), ref.seek()));
+    }
+
+    /** Names a basket in messages: {@code file: tree 't' branch 'b' basket 3 @6992}, made only when needed. */
+    private record Where(String branch, int index, long seek) {
+        @Override
+        public String toString() {
+            return branch + " basket " + index + " @" + seek;
+        }
+    }
+
+    private static RootFormatException bad(Where where, Cursor c, String message) {
+        return new RootFormatException(where + ": " + message + " [bytes at " + c.position() + ": " + c.hexdump(16)
+                + "]");
+    }
+
+    private static BasketData decode(Chunk record, BasketRef ref, Where where) {
         Cursor c = record.cursor();
         KeyInfo key = TKey.read(c);
         if (key.nbytes() != ref.bytes()) {
-            throw c.fail(where + ": basket key says " + key.nbytes() + " bytes, branch says " + ref.bytes());
+            throw bad(where, c, "basket key says " + key.nbytes() + " bytes, branch says " + ref.bytes());
         }
         c.seek(record.start() + key.keylen() - TBASKET_MEMBERS);
         c.u16();   // TBasket version
@@ -59,11 +86,11 @@ public record BasketData(long first, int entries, byte[] data, int dataOff, int 
         int nevBuf = c.i32();
         int last = c.i32();
         if (nevBuf != ref.entries()) {
-            throw c.fail(where + ": basket holds " + nevBuf + " entries, branch says " + ref.entries());
+            throw bad(where, c, "basket holds " + nevBuf + " entries, branch says " + ref.entries());
         }
         int border = last - key.keylen();
         if (border < 0 || border > key.objlen()) {
-            throw c.fail(where + ": basket fLast " + last + " is outside its " + key.objlen()
+            throw bad(where, c, "basket fLast " + last + " is outside its " + key.objlen()
                     + " bytes after the " + key.keylen() + "-byte key");
         }
         int stored = key.nbytes() - key.keylen();
@@ -99,7 +126,7 @@ public record BasketData(long first, int entries, byte[] data, int dataOff, int 
         return new BasketData(ref.first(), nevBuf, data, off, border, offsets);
     }
 
-    private static void checkOffsets(int[] offsets, int border, String where) {
+    private static void checkOffsets(int[] offsets, int border, Object where) {
         int prev = 0;
         for (int i = 0; i < offsets.length; i++) {
             if (offsets[i] < prev || offsets[i] > border) {

@@ -2,6 +2,7 @@ package org.vbfann.rootio.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,6 +24,8 @@ public final class BranchDecoder {
     private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle F32 = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle F64 = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.BIG_ENDIAN);
+    /** Runs at least this long are copied through buffer views (their setup costs a few small objects). */
+    private static final int BULK_MIN = 64;
     /** Largest array a column may need (Java arrays are int-indexed). */
     private static final long MAX_VALUES = Integer.MAX_VALUE - 16;
 
@@ -52,8 +55,8 @@ public final class BranchDecoder {
         int itemBytes = p.itemBytes() * p.items();
         int outPos = 0;
         for (BasketData b : baskets) {
-            int from = (int) (Math.max(start, b.first()) - b.first());
-            int to = (int) (Math.min(stop, b.first() + b.entries()) - b.first());
+            int from = b.localFrom(start);
+            int to = b.localTo(stop);
             if (from >= to) {
                 continue;
             }
@@ -89,8 +92,8 @@ public final class BranchDecoder {
         long total = 0;
         int k = 0;
         for (BasketData b : baskets) {
-            int from = (int) (Math.max(start, b.first()) - b.first());
-            int to = (int) (Math.min(stop, b.first() + b.entries()) - b.first());
+            int from = b.localFrom(start);
+            int to = b.localTo(stop);
             if (from < to && b.offsets() == null) {
                 throw new RootFormatException(where + ": basket at entry " + b.first()
                         + " has no entry offsets, needed for variable-length entries");
@@ -119,8 +122,8 @@ public final class BranchDecoder {
         Object out = newArray(t, (int) (total * p.items()));
         int outPos = 0;
         for (BasketData b : baskets) {
-            int from = (int) (Math.max(start, b.first()) - b.first());
-            int to = (int) (Math.min(stop, b.first() + b.entries()) - b.first());
+            int from = b.localFrom(start);
+            int to = b.localTo(stop);
             if (from >= to) {
                 continue;
             }
@@ -149,8 +152,8 @@ public final class BranchDecoder {
         String[] out = new String[n];
         int k = 0;
         for (BasketData b : baskets) {
-            int from = (int) (Math.max(start, b.first()) - b.first());
-            int to = (int) (Math.min(stop, b.first() + b.entries()) - b.first());
+            int from = b.localFrom(start);
+            int to = b.localTo(stop);
             for (int e = from; e < to; e++) {
                 int s = b.dataOff() + b.entryStart(e);
                 int end = s + b.entryLength(e);
@@ -168,8 +171,8 @@ public final class BranchDecoder {
         long total = 0;
         int k = 0;
         for (BasketData b : baskets) {
-            int from = (int) (Math.max(start, b.first()) - b.first());
-            int to = (int) (Math.min(stop, b.first() + b.entries()) - b.first());
+            int from = b.localFrom(start);
+            int to = b.localTo(stop);
             for (int e = from; e < to; e++) {
                 int len = b.entryLength(e);
                 int count = 0;
@@ -193,8 +196,8 @@ public final class BranchDecoder {
         String[] out = new String[(int) total];
         int o = 0;
         for (BasketData b : baskets) {
-            int from = (int) (Math.max(start, b.first()) - b.first());
-            int to = (int) (Math.min(stop, b.first() + b.entries()) - b.first());
+            int from = b.localFrom(start);
+            int to = b.localTo(stop);
             for (int e = from; e < to; e++) {
                 if (b.entryLength(e) == 0) {
                     continue;
@@ -283,8 +286,23 @@ public final class BranchDecoder {
         };
     }
 
-    /** Copies {@code n} big-endian values of type {@code t} from {@code src[pos..]} into {@code out[outPos..]}. */
+    /**
+     * Copies {@code n} big-endian values of type {@code t} from {@code src[pos..]} into {@code out[outPos..]}.
+     * Long runs go through a big-endian buffer view, whose bulk get swaps bytes in one native copy; short runs
+     * (entries of jagged or leaf-list branches) through byte-array views, which allocate nothing.
+     */
     static void copy(ElementType t, byte[] src, int pos, int n, Object out, int outPos) {
+        if (n >= BULK_MIN && t != ElementType.STRING && t.bytes() > 1) {
+            ByteBuffer b = ByteBuffer.wrap(src, pos, n * t.bytes()).slice().order(ByteOrder.BIG_ENDIAN);
+            switch (t) {
+                case INT16, UINT16 -> b.asShortBuffer().get((short[]) out, outPos, n);
+                case INT32, UINT32 -> b.asIntBuffer().get((int[]) out, outPos, n);
+                case INT64, UINT64 -> b.asLongBuffer().get((long[]) out, outPos, n);
+                case FLOAT32 -> b.asFloatBuffer().get((float[]) out, outPos, n);
+                default -> b.asDoubleBuffer().get((double[]) out, outPos, n);
+            }
+            return;
+        }
         switch (t) {
             case BOOL, INT8, UINT8 -> System.arraycopy(src, pos, out, outPos, n);
             case INT16, UINT16 -> {

@@ -68,13 +68,6 @@ public final class Chunk {
         return (int) (from + (pos - base));
     }
 
-    /** A sub-chunk with the same positions, for bounds: {@code [start, stop)}. */
-    public Chunk slice(long start, long stop, String what) {
-        check(start, (int) Math.min(Integer.MAX_VALUE, Math.max(0, stop - start)));
-        int f = (int) (from + (start - base));
-        return new Chunk(what, data, f, (int) (f + (stop - start)), start);
-    }
-
     void check(long pos, long n) {
         if (n < 0 || pos < base || pos + n > stop()) {
             throw new RootFormatException(where + ": needs bytes [" + pos + ", " + (pos + n) + ") but the record holds ["

@@ -1,5 +1,6 @@
 package org.vbfann.rootio.internal;
 
+import java.util.Arrays;
 import java.util.List;
 import org.vbfann.core.Column;
 
@@ -23,7 +24,7 @@ public final class Columns {
         long values = 0;
         for (Column c : parts) {
             if (c.type() != first.type() || c.isJagged() != first.isJagged()
-                    || !java.util.Arrays.equals(c.fixedShape(), first.fixedShape())) {
+                    || !Arrays.equals(c.fixedShape(), first.fixedShape())) {
                 throw new IllegalArgumentException("column '" + first.name() + "' is " + first + " in one file and "
                         + c + " in another");
             }

@@ -15,22 +15,26 @@ public final class Cursor {
     private long pos;
     /** Class and object references of ROOT's TBufferFile, keyed by logical position + kMapOffset. */
     private final Map<Long, Object> refs;
+    /** How many object pointers are being read inside each other (shared by copies). */
+    private final int[] depth;
 
     Cursor(Chunk chunk, long pos) {
-        this(chunk, pos, new HashMap<>());
+        this(chunk, pos, new HashMap<>(), new int[1]);
     }
 
-    private Cursor(Chunk chunk, long pos, Map<Long, Object> refs) {
+    private Cursor(Chunk chunk, long pos, Map<Long, Object> refs, int[] depth) {
         this.chunk = chunk;
         this.pos = pos;
         this.refs = refs;
+        this.depth = depth;
     }
 
     /** A cursor at another position of the same chunk sharing the reference table. */
     public Cursor at(long position) {
-        return new Cursor(chunk, position, refs);
+        return new Cursor(chunk, position, refs, depth);
     }
 
+    /** The chunk read from. */
     public Chunk chunk() {
         return chunk;
     }
@@ -53,6 +57,7 @@ public final class Cursor {
         pos = p;
     }
 
+    /** Moves {@code n} bytes on (checked). */
     public void skip(long n) {
         seek(pos + n);
     }
@@ -63,46 +68,56 @@ public final class Cursor {
         return i;
     }
 
+    /** One signed byte. */
     public byte i8() {
         return chunk.data[index(1)];
     }
 
+    /** One unsigned byte. */
     public int u8() {
         return chunk.data[index(1)] & 0xFF;
     }
 
+    /** A Bool_t (one byte, non-zero is true). */
     public boolean bool() {
         return i8() != 0;
     }
 
+    /** A big-endian 16-bit integer. */
     public short i16() {
         int i = index(2);
         byte[] d = chunk.data;
         return (short) ((d[i] << 8) | (d[i + 1] & 0xFF));
     }
 
+    /** A big-endian unsigned 16-bit integer. */
     public int u16() {
         return i16() & 0xFFFF;
     }
 
+    /** A big-endian 32-bit integer. */
     public int i32() {
         int i = index(4);
         byte[] d = chunk.data;
         return (d[i] << 24) | ((d[i + 1] & 0xFF) << 16) | ((d[i + 2] & 0xFF) << 8) | (d[i + 3] & 0xFF);
     }
 
+    /** A big-endian unsigned 32-bit integer. */
     public long u32() {
         return i32() & 0xFFFFFFFFL;
     }
 
+    /** A big-endian 64-bit integer. */
     public long i64() {
         return ((long) i32() << 32) | (i32() & 0xFFFFFFFFL);
     }
 
+    /** A big-endian IEEE float. */
     public float f32() {
         return Float.intBitsToFloat(i32());
     }
 
+    /** A big-endian IEEE double. */
     public double f64() {
         return Double.longBitsToDouble(i64());
     }
@@ -164,6 +179,7 @@ public final class Cursor {
         }
     }
 
+    /** {@code n} 32-bit integers (checked to fit). */
     public int[] i32Array(int n) {
         checkCount("int array", n, 4);
         int[] out = new int[n];
@@ -173,15 +189,7 @@ public final class Cursor {
         return out;
     }
 
-    public long[] i64Array(int n) {
-        checkCount("long array", n, 8);
-        long[] out = new long[n];
-        for (int k = 0; k < n; k++) {
-            out[k] = i64();
-        }
-        return out;
-    }
-
+    /** {@code n} doubles (checked to fit). */
     public double[] f64Array(int n) {
         checkCount("double array", n, 8);
         double[] out = new double[n];
@@ -193,6 +201,18 @@ public final class Cursor {
 
     Map<Long, Object> refs() {
         return refs;
+    }
+
+    /** Enters one more nested object; objects nested deeper than {@code max} are taken as corruption. */
+    void enter(int max) {
+        if (++depth[0] > max) {
+            depth[0] = 0;
+            throw fail("objects nested more than " + max + " deep");
+        }
+    }
+
+    void leave() {
+        depth[0] = Math.max(0, depth[0] - 1);
     }
 
     /** An error at the current position, with the chunk name and a hexdump of the next bytes. */

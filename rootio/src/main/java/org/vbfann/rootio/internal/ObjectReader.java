@@ -20,6 +20,8 @@ public final class ObjectReader {
     static final int MAP_OFFSET = 2;
     /** ROOT class names are short; a longer run without a zero byte is corruption. */
     private static final int MAX_CLASS_NAME = 512;
+    /** Real files nest objects a few levels deep (tree, branch list, branch, leaf); far more is corruption. */
+    private static final int MAX_DEPTH = 200;
 
     /** TObject's kIsReferenced bit (core/base/inc/TObject.h): a process-id short follows fBits. */
     private static final long IS_REFERENCED = 1L << 4;
@@ -74,7 +76,13 @@ public final class ObjectReader {
             }
             className = cr.name();
         }
-        Object obj = readObject(className, c, end);
+        c.enter(MAX_DEPTH);
+        Object obj;
+        try {
+            obj = readObject(className, c, end);
+        } finally {
+            c.leave();
+        }
         if (end >= 0) {
             c.refs().put(beg + MAP_OFFSET, obj);
             if (c.position() > end) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.tukaani.xz.BasicArrayCache;
 import org.tukaani.xz.XZInputStream;
 import org.vbfann.rootio.RootFormatException;
 import org.vbfann.rootio.RootUnsupportedException;
@@ -24,8 +25,33 @@ public final class RootCompression {
     static final int HEADER = 9;
     /** LZ4 blocks put an XXH64 checksum after the header (ZipLZ4.cxx, kChecksumSize). */
     static final int LZ4_CHECKSUM = 8;
-    /** Memory limit for the xz decoder's dictionary (ROOT's highest LZMA preset uses 64 MiB). */
+    /**
+     * Memory limit for the xz decoder's dictionary (ROOT's highest LZMA preset uses 64 MiB); the dictionaries
+     * are reused through xz's array cache, as every basket is its own stream.
+     */
     private static final int XZ_MEMORY_LIMIT_KIB = 128 * 1024;
+
+    /**
+     * One inflater per thread and mode, reset before each block: creating one costs a native allocation, and a
+     * tree read inflates one block per basket.
+     */
+    private static final ThreadLocal<Inflater> ZLIB_INFLATER = ThreadLocal.withInitial(() -> new Inflater(false));
+    private static final ThreadLocal<Inflater> RAW_INFLATER = ThreadLocal.withInitial(() -> new Inflater(true));
+
+    private static final int ZL = ('Z' << 8) | 'L';
+    private static final int CS = ('C' << 8) | 'S';
+    private static final int XZ = ('X' << 8) | 'Z';
+    private static final int L4 = ('L' << 8) | '4';
+    private static final int ZS = ('Z' << 8) | 'S';
+
+    /** Where a block is, for messages; its text is made only when one is thrown. */
+    private record Block(Object what, int index, byte[] data, int at, int compressed, int uncompressed) {
+        @Override
+        public String toString() {
+            return what + " block " + index + " (" + tag(data, at, HEADER) + ", " + compressed + " -> " + uncompressed
+                    + " bytes)";
+        }
+    }
 
     private RootCompression() {
     }
@@ -41,11 +67,12 @@ public final class RootCompression {
     /**
      * Decompresses {@code data[off, off+len)} into exactly {@code objlen} bytes.
      *
-     * @param what names the record in messages, e.g. {@code "data.root: branch 'px' basket 3 @6992"}
+     * @param what names the record in messages, e.g. {@code "data.root: branch 'px' basket 3 @6992"}; its
+     *             {@code toString()} is called only when an error is thrown
      * @throws RootFormatException if a block header or a decompressor disagrees with the sizes
      * @throws RootUnsupportedException for an unknown algorithm tag
      */
-    public static byte[] decompress(byte[] data, int off, int len, int objlen, String what) {
+    public static byte[] decompress(byte[] data, int off, int len, int objlen, Object what) {
         if (objlen < 0) {
             throw new RootFormatException(what + ": uncompressed size " + objlen + " is negative");
         }
@@ -78,16 +105,16 @@ public final class RootCompression {
         for (int b = 0; b < blocks; b++) {
             int c = u24(data, p + 3);
             int u = u24(data, p + 6);
-            String tag = tag(data, p, HEADER);
-            String where = what + " block " + b + " (" + tag + ", " + c + " -> " + u + " bytes)";
-            int got = switch (tag) {
-                case "ZL" -> inflate(data, p + HEADER, c, out, o, u, false, where);
-                case "CS" -> inflate(data, p + HEADER, c, out, o, u, true, where);
-                case "XZ" -> unxz(data, p + HEADER, c, out, o, u, where);
-                case "L4" -> unlz4(data, p + HEADER, c, out, o, u, where);
-                case "ZS" -> unzstd(data, p + HEADER, c, out, o, u, where);
+            // The message context is built only on failure: this loop runs once per basket.
+            Block where = new Block(what, b, data, p, c, u);
+            int got = switch (((data[p] & 0xFF) << 8) | (data[p + 1] & 0xFF)) {
+                case ZL -> inflate(data, p + HEADER, c, out, o, u, false, where);
+                case CS -> inflate(data, p + HEADER, c, out, o, u, true, where);
+                case XZ -> unxz(data, p + HEADER, c, out, o, u, where);
+                case L4 -> unlz4(data, p + HEADER, c, out, o, u, where);
+                case ZS -> unzstd(data, p + HEADER, c, out, o, u, where);
                 default -> throw new RootUnsupportedException(what + ": unknown compression algorithm tag '"
-                        + printable(tag) + "' (known: ZL zlib, CS old ROOT, XZ LZMA, L4 LZ4, ZS ZSTD)");
+                        + printable(tag(data, p, HEADER)) + "' (known: ZL zlib, CS old ROOT, XZ LZMA, L4 LZ4, ZS ZSTD)");
             };
             if (got != u) {
                 throw new RootFormatException(where + ": decompressor gave " + got + " bytes, header says " + u);
@@ -110,8 +137,9 @@ public final class RootCompression {
         return (d[p] & 0xFF) | ((d[p + 1] & 0xFF) << 8) | ((d[p + 2] & 0xFF) << 16);
     }
 
-    private static int inflate(byte[] in, int off, int len, byte[] out, int o, int u, boolean raw, String where) {
-        Inflater inf = new Inflater(raw);
+    private static int inflate(byte[] in, int off, int len, byte[] out, int o, int u, boolean raw, Block where) {
+        Inflater inf = (raw ? RAW_INFLATER : ZLIB_INFLATER).get();
+        inf.reset();
         try {
             inf.setInput(in, off, len);
             int n = 0;
@@ -136,13 +164,12 @@ public final class RootCompression {
             return n;
         } catch (DataFormatException e) {
             throw new RootFormatException(where + ": zlib data is corrupt: " + e.getMessage(), e);
-        } finally {
-            inf.end();
         }
     }
 
-    private static int unxz(byte[] in, int off, int len, byte[] out, int o, int u, String where) {
-        try (InputStream xz = new XZInputStream(new ByteArrayInputStream(in, off, len), XZ_MEMORY_LIMIT_KIB)) {
+    private static int unxz(byte[] in, int off, int len, byte[] out, int o, int u, Block where) {
+        try (InputStream xz = new XZInputStream(new ByteArrayInputStream(in, off, len), XZ_MEMORY_LIMIT_KIB, true,
+                BasicArrayCache.getInstance())) {
             int n = 0;
             while (n < u) {
                 int k = xz.read(out, o + n, u - n);
@@ -163,7 +190,7 @@ public final class RootCompression {
         }
     }
 
-    private static int unlz4(byte[] in, int off, int len, byte[] out, int o, int u, String where) {
+    private static int unlz4(byte[] in, int off, int len, byte[] out, int o, int u, Block where) {
         if (len < LZ4_CHECKSUM) {
             throw new RootFormatException(where + ": LZ4 block shorter than its 8-byte checksum");
         }
@@ -183,7 +210,7 @@ public final class RootCompression {
         }
     }
 
-    private static int unzstd(byte[] in, int off, int len, byte[] out, int o, int u, String where) {
+    private static int unzstd(byte[] in, int off, int len, byte[] out, int o, int u, Block where) {
         try {
             return new ZstdDecompressor().decompress(in, off, len, out, o, u);
         } catch (RuntimeException e) {

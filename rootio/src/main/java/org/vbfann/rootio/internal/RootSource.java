@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -23,10 +25,15 @@ public abstract class RootSource implements Closeable {
 
     /** A source over a file on disk. */
     public static RootSource file(Path path) {
+        if (Files.isDirectory(path)) {
+            throw new RootFileAccessException(path + ": is a directory, not a ROOT file", null);
+        }
         try {
             return new FileSource(path);
         } catch (NoSuchFileException e) {
             throw new RootFileAccessException(path + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new RootFileAccessException(path + ": permission denied", e);
         } catch (IOException e) {
             throw new RootFileAccessException(path + ": cannot open: " + e, e);
         }

@@ -79,14 +79,13 @@ public final class THModels {
         } else {
             base = readTH1(c);
         }
-        double[] cells = switch (className.charAt(3)) {
-            case 'F' -> arrayF(c);
-            case 'D' -> arrayD(c);
-            case 'I' -> arrayI(c);
-            case 'S' -> arrayS(c);
-            default -> arrayC(c);
-        };
+        double[] cells = cells(c, className.charAt(3));
         h.skip(c);
+        long expectedCells = (long) (base.x().nbins() + 2) * (twoD ? base.y().nbins() + 2 : 1);
+        if (base.ncells() != expectedCells) {
+            throw c.fail(className + " '" + base.name() + "' has fNcells " + base.ncells() + ", its axes give "
+                    + expectedCells);
+        }
         if (cells.length != base.ncells()) {
             throw c.fail(className + " '" + base.name() + "' has " + cells.length + " cells, fNcells says "
                     + base.ncells());
@@ -162,38 +161,24 @@ public final class THModels {
         return c.f64Array(c.count("TArrayD", 8));
     }
 
-    private static double[] arrayF(Cursor c) {
-        int n = c.count("TArrayF", 4);
+    /** The TArrayF/D/I/S/C after TH1 or TH2, widened to double; {@code kind} is the class name's 4th letter. */
+    private static double[] cells(Cursor c, char kind) {
+        int size = switch (kind) {
+            case 'D' -> 8;
+            case 'F', 'I' -> 4;
+            case 'S' -> 2;
+            default -> 1;
+        };
+        int n = c.count("TArray" + kind, size);
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
-            out[i] = c.f32();
-        }
-        return out;
-    }
-
-    private static double[] arrayI(Cursor c) {
-        int n = c.count("TArrayI", 4);
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = c.i32();
-        }
-        return out;
-    }
-
-    private static double[] arrayS(Cursor c) {
-        int n = c.count("TArrayS", 2);
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = c.i16();
-        }
-        return out;
-    }
-
-    private static double[] arrayC(Cursor c) {
-        int n = c.count("TArrayC", 1);
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = c.i8();
+            out[i] = switch (kind) {
+                case 'D' -> c.f64();
+                case 'F' -> c.f32();
+                case 'I' -> c.i32();
+                case 'S' -> c.i16();
+                default -> c.i8();
+            };
         }
         return out;
     }

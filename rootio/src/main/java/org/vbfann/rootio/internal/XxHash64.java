@@ -5,7 +5,7 @@ package org.vbfann.rootio.internal;
  * ROOT's LZ4 blocks carry it over the compressed bytes (core/lz4/src/ZipLZ4.cxx, XXH64_canonicalFromHash,
  * i.e. big-endian); aircompressor keeps its own implementation package-private.
  */
-final class XxHash64 {
+public final class XxHash64 {
     private static final long P1 = 0x9E3779B185EBCA87L;
     private static final long P2 = 0xC2B2AE3D27D4EB4FL;
     private static final long P3 = 0x165667B19E3779F9L;
@@ -16,7 +16,7 @@ final class XxHash64 {
     }
 
     /** The hash of {@code data[off, off + len)}. */
-    static long hash(byte[] data, int off, int len) {
+    public static long hash(byte[] data, int off, int len) {
         int p = off;
         int end = off + len;
         long h;

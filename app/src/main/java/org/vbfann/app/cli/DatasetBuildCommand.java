@@ -1,0 +1,121 @@
+package org.vbfann.app.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.vbfann.physics.dataset.Dataset;
+import org.vbfann.physics.dataset.DatasetBuilder;
+import org.vbfann.physics.dataset.DatasetFiles;
+import org.vbfann.physics.dataset.DatasetListener;
+import org.vbfann.physics.dataset.DatasetSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vbfann dataset build}: reduced ntuples to a training dataset (the guide's FormatROOTs). */
+@Command(name = "build",
+        header = "Build a training dataset from reduced ntuples.",
+        description = {
+            "Maps every input file to a process key by the tags its path contains (--keys and --tags pair up; a"
+                + " file matching tags of two keys, or none, is an error), keeps the events passing --selection and"
+                + " the jet category, computes the --features (branches, array elements like f_jets_highpt_pt[0],"
+                + " derived names like mjj, detajj, dphijj, ptjj, djet, zstar, f_jets_highpt_e[i], or expressions),"
+                + " shuffles all events with --seed and splits each process into train, validation and test.",
+            "Writes OUT/dataset.root (trees train, validation, test) and OUT/dataset.json, and prints the events and"
+                + " sums of weights of each process before and after the selection. A feature value of -999 (an"
+                + " absent jet) is stored as 0, as the guide's FormatROOTs did."})
+public final class DatasetBuildCommand implements Callable<Integer> {
+    /** Commas inside one level of parentheses (as in max(a,b)) do not split a list value. */
+    static final String LIST_SPLIT = ",(?![^()]*\\))";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--files", required = true, split = ",", arity = "1..*", paramLabel = "FILE_OR_GLOB",
+            description = "Input ROOT files or globs (quote them), e.g. 'histos*_25ns/output_*.root'.")
+    List<String> files;
+
+    @Option(names = "--keys", required = true, split = ",", arity = "1..*", paramLabel = "KEY",
+            description = "The process key of each tag, in the order of --tags (repeat a key for several tags).")
+    List<String> keys;
+
+    @Option(names = "--tags", required = true, split = ",", arity = "1..*", paramLabel = "TAG",
+            description = "File-path substrings identifying each key's files.")
+    List<String> tags;
+
+    @Option(names = "--signal", required = true, split = ",", arity = "1..*", paramLabel = "KEY",
+            description = "The signal key(s), e.g. qqH; every other key is background.")
+    List<String> signal;
+
+    @Option(names = "--selection", defaultValue = "", paramLabel = "EXPR",
+            description = "The event selection, e.g. 'f_Nbjets <= 1 && f_mass4l >= 118 && f_mass4l <= 130'.")
+    String selection;
+
+    @Option(names = "--njets-min", defaultValue = "0", paramLabel = "N",
+            description = "Keep events with f_njets_pass >= N (2 for the 2-jet model, 3 for the 3-jet one; default: ${DEFAULT-VALUE}).")
+    int njetsMin;
+
+    @Option(names = "--njets-exact", description = "Require f_njets_pass == N instead (the 2-jet category 'exactly two jets').")
+    boolean njetsExact;
+
+    @Option(names = "--features", required = true, split = LIST_SPLIT, arity = "1..*", paramLabel = "F",
+            description = "The network inputs in order: branches, array elements (f_jets_highpt_pt[0]), derived names or expressions.")
+    List<String> features;
+
+    @Option(names = "--split", split = ",", defaultValue = "0.6,0.2,0.2", paramLabel = "TRAIN,VALID,TEST",
+            description = "Fractions of each process for training, validation and test (default: ${DEFAULT-VALUE}).")
+    List<Double> split;
+
+    @Option(names = "--seed", defaultValue = "999", paramLabel = "N",
+            description = "Seed of the shuffle that mixes processes and final states (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--tree", defaultValue = DatasetSpec.DEFAULT_TREE, paramLabel = "NAME",
+            description = "The tree to read in every file (default: ${DEFAULT-VALUE}).")
+    String tree;
+
+    @Option(names = "--weight", defaultValue = DatasetSpec.DEFAULT_WEIGHT, paramLabel = "EXPR",
+            description = "The per-event weight (default: ${DEFAULT-VALUE}).")
+    String weight;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The dataset folder to write.")
+    Path out;
+
+    @Option(names = "--quiet", description = "Do not report each file read.")
+    boolean quiet;
+
+    @Option(names = "--json", description = "Print a JSON object (the content of dataset.json) instead of the table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        double[] fractions = new double[split.size()];
+        for (int i = 0; i < fractions.length; i++) {
+            fractions[i] = split.get(i);
+        }
+        DatasetSpec s = new DatasetSpec(keys, tags, signal, selection, njetsMin, njetsExact, features, fractions,
+                seed, tree, weight);
+        List<Path> inputs = FileGlobs.expand(files);
+        PrintWriter err = spec.commandLine().getErr();
+        DatasetListener listener = quiet ? DatasetListener.NONE : (done, total, f, entries, selected) -> {
+            err.printf("[%d/%d] %s (key %s): %d entries, %d selected%n", done, total, f.file(), f.key(), entries, selected);
+            err.flush();
+        };
+        Dataset d = DatasetBuilder.build(s, new ArrayList<>(inputs), listener);
+        DatasetFiles.write(d, out);
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = DatasetFiles.toJson(d);
+            o.put("out", out.toString());
+            NnFiles.printJson(stdout, o);
+        } else {
+            stdout.print(d.yieldTable());
+            stdout.printf("wrote %s and %s%n", out.resolve(DatasetFiles.ROOT_FILE), out.resolve(DatasetFiles.JSON_FILE));
+            stdout.flush();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,53 @@
+package org.vbfann.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.vbfann.rootio.Compression;
+import org.vbfann.rootio.WriteOptions;
+import picocli.CommandLine.Option;
+
+/** The options of commands that write a ROOT file ({@code hadd}, {@code skim}): a picocli mixin. */
+final class RootOutputOptions {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--compression", paramLabel = "<algo:level>", defaultValue = "zlib:4",
+            description = "Compression of what is written anew (copied baskets keep theirs): none, zlib:N, lz4:N "
+                + "or zstd:N, N from 0 to 9 (default: ${DEFAULT-VALUE}).")
+    String compression;
+
+    @Option(names = {"-f", "--force"}, description = "Replace the output file if it exists.")
+    boolean force;
+
+    @Option(names = "--json", description = "Print the result as a JSON object.")
+    boolean json;
+
+    /** Refuses to replace an existing output unless --force. */
+    void checkOutput(Path out) {
+        if (Files.exists(out) && !force) {
+            throw new CommandFailedException(out + " exists; add --force to replace it", ExitCodes.USAGE);
+        }
+    }
+
+    /** Write options with the --compression setting. */
+    WriteOptions writeOptions() {
+        try {
+            return WriteOptions.defaults().compression(Compression.parse(compression));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException("--compression: " + e.getMessage(), ExitCodes.USAGE, e);
+        }
+    }
+
+    /** Prints {@code report} as a JSON object. */
+    static void printJson(PrintWriter out, Map<String, Object> report) {
+        try {
+            out.println(JSON.writeValueAsString(report));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot format the JSON report", e);
+        }
+        out.flush();
+    }
+}
