@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Times pyhf (numpy backend, scipy optimizer, pyhf.Model defaults code4/code4p) on a workspace: one MLE fit,
 one qtilde hypotest at mu = 1 with the expected band, one upper limit by toms748 (skipped for limit_repeats 0);
-prints results and median CPU times as JSON with the keys of StatsBench.java.
+prints results and median CPU times as JSON with the keys of org.vbfann.bench.stats.PyhfComparisonBench.
 Usage: OPENBLAS_NUM_THREADS=1 pyhf_bench.py ws.json [fit_repeats] [limit_repeats]"""
 import json
 import statistics

@@ -1,3 +1,5 @@
+package org.vbfann.bench.stats;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -13,9 +15,14 @@ import org.vbfann.stats.PyhfWorkspaceReader;
  * Times vbfann on a pyhf workspace: one maximum-likelihood fit, one CLs hypotest at mu = 1 and one upper limit
  * (observed and expected band), each repeated after a JIT warm-up; prints the results and the median CPU times
  * of the (single) computing thread as JSON, so a shared, loaded machine does not inflate them.
- * Run: java -cp app/target/vbfann.jar bench/stats/StatsBench.java ws.json [repeats]
+ * Run: java -cp bench/target/benchmarks.jar org.vbfann.bench.stats.PyhfComparisonBench ws.json [repeats]
+ * (bench/stats/run.sh runs it beside pyhf).
  */
-public final class StatsBench {
+public final class PyhfComparisonBench {
+    private PyhfComparisonBench() {
+    }
+
+    /** Times the workspace {@code args[0]}, {@code args[1]} repeats (default 5) after as many warm-up runs. */
     public static void main(String[] args) {
         Path file = Path.of(args[0]);
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
