@@ -92,6 +92,23 @@ class GenerateCommandTest {
     }
 
     @Test
+    void theSameSeedGivesByteIdenticalFiles(@TempDir Path again) throws Exception {
+        CliRunner.Result second = CliRunner.run("generate", "--out", again.toString(), "--scale",
+                String.valueOf(SCALE), "--seed", "5", "--lumi", String.valueOf(LUMI), "--json");
+        assertEquals(0, second.exitCode(), second.err());
+        List<Path> files;
+        try (var walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".root")).sorted().toList();
+        }
+        assertTrue(files.size() > 30, "files: " + files.size());
+        for (Path f : files) {
+            Path other = again.resolve(dir.relativize(f));
+            assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(other), "differs: " + dir.relativize(f));
+        }
+        assertArrayEquals(Files.readAllBytes(dir.resolve("truth.json")), Files.readAllBytes(again.resolve("truth.json")));
+    }
+
+    @Test
     void badSettingsAreUsageErrorsWithTheValue() {
         CliRunner.Result r = CliRunner.run("generate", "--out", dir.resolve("x").toString(), "--scale", "-1");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
