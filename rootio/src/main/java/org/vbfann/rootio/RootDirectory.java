@@ -3,7 +3,7 @@ package org.vbfann.rootio;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.vbfann.rootio.internal.Names;
+import org.vbfann.core.NameSuggestions;
 
 /**
  * A directory of a ROOT file (TDirectory): its keys, with all their cycles, and its subdirectories.
@@ -64,9 +64,9 @@ public final class RootDirectory {
             for (KeyInfo ki : keys) {
                 names.add(ki.name().equals(name) ? ki.nameCycle() : ki.name());
             }
-            List<String> close = Names.closest(name, names, 5);
+            List<String> close = NameSuggestions.closest(name, names, 5);
             throw new RootNotFoundException(file.name() + ": no key '" + nameCycle + "' in directory '"
-                    + (path.isEmpty() ? "/" : path) + "'" + Names.suggestion(close, names), close);
+                    + (path.isEmpty() ? "/" : path) + "'" + NameSuggestions.closestOrAvailable(close, names), close);
         }
         return k;
     }

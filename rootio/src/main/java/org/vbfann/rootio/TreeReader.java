@@ -18,7 +18,7 @@ import org.vbfann.rootio.internal.BasketData;
 import org.vbfann.rootio.internal.BranchDecoder;
 import org.vbfann.rootio.internal.LeafPlan.BasketRef;
 import org.vbfann.rootio.internal.LeafPlan;
-import org.vbfann.rootio.internal.Names;
+import org.vbfann.core.NameSuggestions;
 import org.vbfann.rootio.internal.TTreeModels.BranchModel;
 import org.vbfann.rootio.internal.TTreeModels.TreeModel;
 import org.vbfann.rootio.internal.TreeLayout;
@@ -171,9 +171,9 @@ public final class TreeReader {
                         groups.get(name));
             }
             Set<String> all = new LinkedHashSet<>(plans.keySet());
-            List<String> close = Names.closest(name, all, 5);
+            List<String> close = NameSuggestions.closest(name, all, 5);
             throw new RootNotFoundException(file.name() + ": " + where + " has no branch '" + name + "'"
-                    + Names.suggestion(close, all), close);
+                    + NameSuggestions.closestOrAvailable(close, all), close);
         }
         return p;
     }

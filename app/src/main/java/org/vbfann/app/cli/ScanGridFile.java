@@ -10,7 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.vbfann.physics.expr.Suggestions;
+import org.vbfann.core.NameSuggestions;
 
 /**
  * A scan grid written as YAML, the file form of {@code nn scan}'s options:
@@ -71,7 +71,7 @@ final class ScanGridFile {
             String key = e.getKey();
             if (!known.contains(key)) {
                 throw new CommandFailedException(file + ": unknown grid key '" + key + "'; keys are " + known
-                        + Suggestions.didYouMean(key, known), ExitCodes.BAD_INPUT);
+                        + NameSuggestions.didYouMean(key, known), ExitCodes.BAD_INPUT);
             }
             if (key.equals("inputs")) {
                 readInputs(file, e.getValue(), g.inputs);

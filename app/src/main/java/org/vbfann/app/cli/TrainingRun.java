@@ -23,7 +23,7 @@ import org.vbfann.ml.TrainingSet;
 import org.vbfann.ml.io.ModelFile;
 import org.vbfann.ml.io.ModelWriter;
 import org.vbfann.physics.dataset.Dataset;
-import org.vbfann.physics.expr.Suggestions;
+import org.vbfann.core.NameSuggestions;
 import org.vbfann.plot.ChartFiles;
 import org.vbfann.plot.LossCurvePlot;
 import org.vbfann.plot.RocPlot;
@@ -95,7 +95,7 @@ final class TrainingRun {
             cols[j] = names.indexOf(chosen.get(j));
             if (cols[j] < 0) {
                 throw new MlException("input '" + chosen.get(j) + "' is not a feature of the dataset "
-                        + names + Suggestions.didYouMean(chosen.get(j), names));
+                        + names + NameSuggestions.didYouMean(chosen.get(j), names));
             }
         }
         List<String> classes = new ArrayList<>();
@@ -149,7 +149,7 @@ final class TrainingRun {
                 int p = keys.indexOf(k);
                 if (p < 0) {
                     throw new MlException("class group '" + g.getKey() + "': key '" + k + "' is not a process of the"
-                            + " dataset " + keys + Suggestions.didYouMean(k, keys));
+                            + " dataset " + keys + NameSuggestions.didYouMean(k, keys));
                 }
                 if (d.processes().get(p).signal()) {
                     if (signalGroup != null && !signalGroup.equals(g.getKey())) {

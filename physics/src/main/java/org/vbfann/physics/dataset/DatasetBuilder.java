@@ -13,7 +13,7 @@ import org.vbfann.physics.Hzz4lObservables;
 import org.vbfann.physics.expr.DerivedVariable;
 import org.vbfann.physics.expr.Expression;
 import org.vbfann.physics.expr.ExpressionException;
-import org.vbfann.physics.expr.Suggestions;
+import org.vbfann.core.NameSuggestions;
 import org.vbfann.rootio.BranchInfo;
 import org.vbfann.rootio.RootFile;
 import org.vbfann.rootio.TreeReader;
@@ -205,7 +205,7 @@ public final class DatasetBuilder {
             for (String b : e.branches()) {
                 if (!t.has(b)) {
                     throw new DatasetException(file + ": tree '" + t.name() + "' has no branch '" + b + "' (used in '"
-                            + e.text() + "')" + Suggestions.didYouMean(b, knownNames(t)));
+                            + e.text() + "')" + NameSuggestions.didYouMean(b, knownNames(t)));
                 }
                 names.add(b);
             }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.vbfann.physics.expr.Suggestions;
+import org.vbfann.core.NameSuggestions;
 
 /**
  * What {@link DatasetBuilder} makes: the guide's FormatROOTs options with clearer names.
@@ -54,7 +54,7 @@ public record DatasetSpec(List<String> keys, List<String> tags, List<String> sig
         for (String s : signal) {
             if (!keys.contains(s)) {
                 throw new DatasetException("signal key '" + s + "' is not one of the keys " + distinct(keys)
-                        + Suggestions.didYouMean(s, distinct(keys)));
+                        + NameSuggestions.didYouMean(s, distinct(keys)));
             }
         }
         if (distinct(keys).size() == new LinkedHashSet<>(signal).size()) {

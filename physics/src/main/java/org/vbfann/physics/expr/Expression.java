@@ -1,5 +1,6 @@
 package org.vbfann.physics.expr;
 
+import org.vbfann.core.NameSuggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -203,7 +204,7 @@ public final class Expression {
         for (DerivedVariable v : DerivedVariable.values()) {
             known.add(v.label());
         }
-        throw new ExpressionException(text, pos, "unknown name '" + name + "'" + Suggestions.didYouMean(name, known));
+        throw new ExpressionException(text, pos, "unknown name '" + name + "'" + NameSuggestions.didYouMean(name, known));
     }
 
     private Kernel columnKernel(Column c, int index, int pos) {

@@ -1,5 +1,6 @@
 package org.vbfann.physics.expr;
 
+import org.vbfann.core.NameSuggestions;
 import java.util.ArrayList;
 import java.util.List;
 import org.vbfann.physics.expr.Node.BinaryOp;
@@ -214,7 +215,7 @@ final class Parser {
         Function fn = Function.byLabel(name);
         if (fn == null) {
             throw new ExpressionException(text, at, "unknown function '" + name + "'"
-                    + Suggestions.didYouMean(name, Function.labels()));
+                    + NameSuggestions.didYouMean(name, Function.labels()));
         }
         List<Node> args = new ArrayList<>();
         skipSpace();
