@@ -125,6 +125,34 @@ class CombineReferenceTest {
         assertTrue(checked >= 3, "only " + checked + " significances checked");
     }
 
+    /**
+     * Legacy {@code ProfileLikelihood} limits of the counting cases: the r above r hat where 2 deltaNLL = 3.84
+     * (MINOS, r &ge; 0, no CLs), within the case's tolerance.
+     */
+    @Test
+    void everyProfileLikelihoodLimit() throws IOException {
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (CaseResult cr : countingResults()) {
+            JsonNode r = cr.result();
+            if (!r.path("method").asText().equals("ProfileLikelihood") || r.path("options").asText().contains("--signif")) {
+                continue;
+            }
+            DatacardModelBuilder b = new DatacardModelBuilder(null);
+            if (r.path("options").asText().contains("-S 0")) {
+                b.withoutSystematics();
+            }
+            DatacardModel dm = b.build(cr.dir().resolve(r.path("key").asText().split(" ")[0]));
+            Fitter f = new Fitter(dm.model());
+            FitResult best = Fitter.requireConverged(f.fit(), "fit");
+            double got = new ProfileLikelihood(f, best).interval(dm.model().poi(), 3.84).upper();
+            checked += check(failures, cr.dir().getFileName() + " " + r.path("options").asText(), got,
+                    r.path("value").asDouble(), r.path("tolerance").path("rel").asDouble());
+        }
+        assertTrue(failures.isEmpty(), checked + " checked; failures:\n" + String.join("\n", failures));
+        assertTrue(checked >= 15, "only " + checked + " limits checked");
+    }
+
     /** The statistics-routines tutorial card: FitDiagnostics and MultiDimFit --algo singles with r in [-10, 10]. */
     @Test
     void fitsOfTheStatRoutinesCard() throws IOException {
