@@ -202,6 +202,29 @@ class CombineReferenceTest {
         }
     }
 
+    /** MultiDimFit --algo singles with floatingXSHiggs (r_ggH in [0, 4], r_qqH in [0, 10]) on the multi-signal card. */
+    @Test
+    void floatingXsHiggsSingles() throws IOException {
+        Path dir = Fixtures.path("stats/combine/ci_multi_signal_datacard5");
+        DatacardModel dm = new DatacardModelBuilder(null).floatingXsHiggs(List.of("ggH", "qqH"))
+                .build(dir.resolve("datacard-5-multi-signal.txt"));
+        Fitter f = new Fitter(dm.model());
+        FitResult best = Fitter.requireConverged(f.fit(), "fit");
+        for (JsonNode r : PyhfReferenceTest.read(dir.resolve("expected.json")).path("results")) {
+            if (!r.path("id").asText().equals("singles")) {
+                continue;
+            }
+            JsonNode tol = r.path("tolerance");
+            for (String poi : List.of("r_ggH", "r_qqH")) {
+                JsonNode v = r.path("values").path(poi);
+                ProfileLikelihood.Interval iv = new ProfileLikelihood(f, best).interval(dm.model().parameterIndex(poi), 1);
+                assertEquals(v.path("bestfit").asDouble(), iv.best(), tol.path("bestfit_abs").asDouble(), poi);
+                assertEquals(-v.path("err_lo").asDouble(), iv.errorLow(), tol.path("err_abs").asDouble(), poi + " low");
+                assertEquals(v.path("err_hi").asDouble(), iv.errorHigh(), tol.path("err_abs").asDouble(), poi + " high");
+            }
+        }
+    }
+
     /** ChannelCompatibilityCheck on the two-channel multi-signal card (one r for both signals, r in [0, 20]). */
     @Test
     void channelCompatibilityOfTheMultiSignalCard() throws IOException {
