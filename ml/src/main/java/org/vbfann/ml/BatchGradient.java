@@ -30,8 +30,14 @@ public final class BatchGradient {
      * Zeroes the gradient and fills it with the gradient of {@code Σ w ℓ / norm} over events
      * {@code index[from .. from + rows)} ({@code from + r} if {@code index} is null); returns that loss.
      * Parameters {@code p} have the layout of {@link Mlp#parameters()}; {@code x} holds raw features.
+     *
+     * @throws MlException if {@code rows} exceeds the capacity or {@code p} has the wrong length
      */
     public double compute(double[] p, float[] x, int[] labels, double[] w, int[] index, int from, int rows, double norm) {
+        if (rows < 0 || rows > ws.capacity || p.length != grad.length) {
+            throw new MlException("batch gradient: " + rows + " rows for buffers of " + ws.capacity + ", "
+                    + p.length + " parameters for a network of " + grad.length);
+        }
         java.util.Arrays.fill(grad, 0.0);
         if (rows == 0) {
             return 0;

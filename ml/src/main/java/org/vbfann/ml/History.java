@@ -54,7 +54,7 @@ public final class History {
         return Arrays.copyOf(valLoss, epochs);
     }
 
-    /** Validation AUC of the signal score per epoch. */
+    /** Validation AUC of the signal score per epoch, with the events' signed weights (whatever the weighting mode). */
     public double[] validationAuc() {
         return Arrays.copyOf(valAuc, epochs);
     }

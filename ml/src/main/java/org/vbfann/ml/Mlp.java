@@ -228,7 +228,7 @@ public final class Mlp {
 
     /**
      * A table of the layers with output shapes and parameter counts, then totals, in the layout of Keras's
-     * {@code model.summary()}.
+     * {@code model.summary()}; the size in KB is that of the parameters as stored here (8-byte doubles).
      */
     public String summary() {
         StringBuilder sb = new StringBuilder();

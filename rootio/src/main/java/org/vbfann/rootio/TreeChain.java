@@ -95,14 +95,16 @@ public final class TreeChain implements AutoCloseable {
         }
         List<String> names = branches == null || branches.isEmpty() ? readableNames() : branches;
         List<EventTable> parts = new ArrayList<>();
+        List<Integer> fileOf = new ArrayList<>();
         for (int i = 0; i < trees.size(); i++) {
             long from = Math.max(start, firstEntry[i]);
             long to = Math.min(stop, firstEntry[i + 1]);
             if (from < to || parts.isEmpty() && i == trees.size() - 1) {
                 parts.add(readPart(i, names, from - firstEntry[i], Math.max(from, to) - firstEntry[i]));
+                fileOf.add(i);
             }
         }
-        return join(parts, (int) (stop - start));
+        return join(parts, fileOf, (int) (stop - start));
     }
 
     private EventTable readPart(int i, List<String> names, long from, long to) {
@@ -124,21 +126,24 @@ public final class TreeChain implements AutoCloseable {
         return out;
     }
 
-    private static EventTable join(List<EventTable> parts, int entries) {
+    private EventTable join(List<EventTable> parts, List<Integer> fileOf, int entries) {
         if (parts.size() == 1) {
             return parts.get(0);
         }
         List<Column> cols = new ArrayList<>();
         for (String name : parts.get(0).names()) {
             List<Column> pieces = new ArrayList<>();
-            for (EventTable t : parts) {
-                pieces.add(t.column(name));
+            for (int i = 0; i < parts.size(); i++) {
+                Column c = parts.get(i).column(name);
+                Column first = parts.get(0).column(name);
+                if (!Columns.describe(c).equals(Columns.describe(first))) {
+                    throw new RootIoException("chain: column '" + name + "' is " + Columns.describe(first) + " in "
+                            + files.get(fileOf.get(0)).name() + " but " + Columns.describe(c) + " in "
+                            + files.get(fileOf.get(i)).name());
+                }
+                pieces.add(c);
             }
-            try {
-                cols.add(Columns.concat(pieces));
-            } catch (IllegalArgumentException e) {
-                throw new RootIoException("chain: " + e.getMessage(), e);
-            }
+            cols.add(Columns.concat(pieces));
         }
         return EventTable.of(entries, cols);
     }

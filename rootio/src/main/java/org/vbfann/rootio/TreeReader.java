@@ -54,7 +54,9 @@ public final class TreeReader {
         if (model.entries() < 0) {
             throw new RootFormatException(file.name() + ": " + where + " has " + model.entries() + " entries");
         }
-        TreeLayout layout = TreeLayout.build(file.name() + ": " + where, model, file.rawStreamerInfos());
+        // Only split objects need the streamer infos; flat trees stay readable if that record is damaged.
+        TreeLayout layout = TreeLayout.build(file.name() + ": " + where, model,
+                hasElements(model.branches()) ? file.rawStreamerInfos() : List.of());
         List<BranchInfo> list = new ArrayList<>();
         for (LeafPlan p : layout.plans()) {
             plans.put(p.info().name(), p);
@@ -65,6 +67,15 @@ public final class TreeReader {
         }
         groups.putAll(layout.objectMembers());
         this.infos = List.copyOf(list);
+    }
+
+    private static boolean hasElements(List<BranchModel> branches) {
+        for (BranchModel b : branches) {
+            if (b.element() != null || hasElements(b.branches())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private TreeReader(TreeReader other, boolean parallel) {
@@ -190,9 +201,12 @@ public final class TreeReader {
     }
 
     private static void addOnce(List<LeafPlan> out, LeafPlan p) {
-        if (!out.contains(p)) {
-            out.add(p);
+        for (LeafPlan q : out) {
+            if (q == p) {
+                return;   // by identity: plans are records whose equality would compare whole branch models
+            }
         }
+        out.add(p);
     }
 
     /** All entries of the given columns (all readable columns if the list is empty). */
@@ -227,11 +241,18 @@ public final class TreeReader {
             }
         }
         // One job per branch: its baskets are read and decompressed once for all its columns (leaf lists).
-        Map<BranchModel, List<LeafPlan>> byBranch = new LinkedHashMap<>();
+        // Identity maps: branch models are records whose hash would walk all their baskets and sub-branches.
+        Map<BranchModel, List<LeafPlan>> byBranch = new IdentityHashMap<>();
+        List<BranchModel> order = new ArrayList<>();
         for (LeafPlan p : wanted) {
-            byBranch.computeIfAbsent(p.branch(), k -> new ArrayList<>()).add(p);
+            List<LeafPlan> group = byBranch.get(p.branch());
+            if (group == null) {
+                group = new ArrayList<>();
+                byBranch.put(p.branch(), group);
+                order.add(p.branch());
+            }
+            group.add(p);
         }
-        List<BranchModel> order = new ArrayList<>(byBranch.keySet());
         List<BasketData> cached = new ArrayList<>();
         for (BranchModel b : order) {
             cached.add(cache == null ? null : cache.get(b));

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vbfann.core.ElementType;
 import org.vbfann.core.Column;
 import org.vbfann.core.EventTable;
 import org.vbfann.testkit.Fixtures;
@@ -80,6 +82,21 @@ class TreeReaderTest {
                     RootFuzzTest.assertColumn(serial.column(c), parallel.column(c), name + " " + c);
                 }
             }
+        }
+    }
+
+    @Test
+    void chainRefusesColumnsWhoseTypeDiffersBetweenFiles(@TempDir Path dir) {
+        // A second file whose 'NMuon' is a float instead of HZZ's int32.
+        Path other = dir.resolve("other.root");
+        try (RootFileWriter w = RootFileWriter.create(other, WriteOptions.defaults());
+             TreeWriter t = w.tree("events", "", List.of(BranchSpec.scalar("NMuon", ElementType.FLOAT32)))) {
+            t.fill(EventTable.of(3, List.of(Column.ofFloats("NMuon", new float[] {1, 2, 3}))));
+        }
+        try (TreeChain chain = TreeChain.of(List.of(Fixtures.path("root/uproot-HZZ.root"), other), "events")) {
+            assertEquals(2424, chain.entries());
+            RootIoException e = assertThrows(RootIoException.class, () -> chain.read(List.of("NMuon"), 2420, 2422));
+            assertEquals("chain: column 'NMuon' is int32 in uproot-HZZ.root but float in other.root", e.getMessage());
         }
     }
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "compat",
         header = "Channel compatibility: one r per channel against a common r (like ChannelCompatibilityCheck).",
         description = "Fits the datacard with a common signal strength and with one per channel (other parameters "
-                + "shared) and reports every r with its 68% interval, chi2 = 2 (NLL_common - NLL_per-channel) and its "
+                + "shared) and reports every r with its 68%% interval, chi2 = 2 (NLL_common - NLL_per-channel) and its "
                 + "p-value with channels - 1 degrees of freedom.")
 public final class StatsCompatCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "limit",
         header = "Asymptotic CLs upper limits (like combine -M AsymptoticLimits) or CLs at one value.",
         description = {
-            "Computes the observed and expected (median, +-1 sigma, +-2 sigma) 95% CL upper limits on the signal "
+            "Computes the observed and expected (median, +-1 sigma, +-2 sigma) 95%% CL upper limits on the signal "
                 + "strength with the asymptotic formulae for the q~_mu test statistic. With --at r=VALUE it reports "
                 + "CLs observed and the five expected values at that value instead, in the order of pyhf's hypotest.",
             "Datacards follow Combine's conventions (band at quantiles 0.025..0.975, r in [0, 20]); pyhf workspaces "

@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
 
 /** {@code vbfann stats scan}: 1D or 2D profile-likelihood scans, like combine -M MultiDimFit --algo grid. */
 @Command(name = "scan",
-        header = "1D/2D profile-likelihood scans with 68%/95% intervals (like MultiDimFit --algo grid).",
+        header = "1D/2D profile-likelihood scans with 68%%/95%% intervals (like MultiDimFit --algo grid).",
         description = "Scans 2 deltaNLL of a parameter (default: the POI) over a grid with all other parameters "
-                + "profiled, and finds the 68% and 95% intervals from the exact crossings. With --parameter2 the scan "
+                + "profiled, and finds the 68%% and 95%% intervals from the exact crossings. With --parameter2 the scan "
                 + "is 2D. With --expect-signal the data are replaced by the Asimov dataset at that signal strength and "
                 + "pre-fit nuisances (like -t -1 --expectSignal).")
 public final class StatsScanCommand implements Callable<Integer> {

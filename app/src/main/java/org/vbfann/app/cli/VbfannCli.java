@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "vbfann",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         header = "VBF H->ZZ->4l analysis with neural networks: ROOT I/O, training, Z+X, statistics.",
         description = {
@@ -49,7 +50,18 @@ public final class VbfannCli implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExitCodeExceptionMapper(ExitCodes::forException);
+        addHelpOptions(cl);
         return cl;
+    }
+
+    /** Gives every subcommand {@code -h/--help} (and {@code -V/--version}), so no command class can forget them. */
+    private static void addHelpOptions(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (!sub.getCommandSpec().mixinStandardHelpOptions()) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+            addHelpOptions(sub);
+        }
     }
 
     /** Runs the command line and exits with its exit code. */

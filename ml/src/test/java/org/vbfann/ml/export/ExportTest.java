@@ -50,6 +50,13 @@ class ExportTest {
         return random(layers, Activation.SOFTMAX, List.of("qqH", "ggH", "ZZ"), 2);
     }
 
+    /** A regression-style network: linear output, identity scaling, ending on a dropout. */
+    static Mlp linear() {
+        List<Layer> layers = List.of(new DenseLayer("d1", 4, 5), new ActivationLayer("a1", 5, Activation.TANH),
+                new DenseLayer("d2", 5, 2), new DropoutLayer("drop", 2, 0.5, false));
+        return random(layers, Activation.LINEAR, List.of("u", "v"), 3).withScaling(Standardization.identity(4));
+    }
+
     private static Mlp random(List<Layer> layers, Activation out, List<String> names, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         int total = 0;
@@ -88,7 +95,7 @@ class ExportTest {
 
     @Test
     void cppHeaderMatchesJavaOnEveryLayerType(@TempDir Path dir) throws Exception {
-        for (Mlp net : List.of(everyLayer(), softmax())) {
+        for (Mlp net : List.of(everyLayer(), softmax(), linear())) {
             double[] x = events(3);
             double worst = ExportChecks.assertClose(ExportChecks.java(net, x, EVENTS),
                     ExportChecks.cpp(net, x, EVENTS, dir), "C++ " + net.output().id());
@@ -99,7 +106,7 @@ class ExportTest {
 
     @Test
     void onnxMatchesJavaOnEveryLayerType() throws Exception {
-        for (Mlp net : List.of(everyLayer(), softmax())) {
+        for (Mlp net : List.of(everyLayer(), softmax(), linear())) {
             double[] x = events(4);
             ExportChecks.assertClose(ExportChecks.java(net, x, EVENTS), ExportChecks.onnx(net, x, EVENTS),
                     "ONNX " + net.output().id());

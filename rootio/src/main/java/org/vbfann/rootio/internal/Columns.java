@@ -1,6 +1,5 @@
 package org.vbfann.rootio.internal;
 
-import java.util.Arrays;
 import java.util.List;
 import org.vbfann.core.Column;
 
@@ -23,10 +22,9 @@ public final class Columns {
         long entries = 0;
         long values = 0;
         for (Column c : parts) {
-            if (c.type() != first.type() || c.isJagged() != first.isJagged()
-                    || !Arrays.equals(c.fixedShape(), first.fixedShape())) {
-                throw new IllegalArgumentException("column '" + first.name() + "' is " + first + " in one file and "
-                        + c + " in another");
+            if (!describe(c).equals(describe(first))) {
+                throw new IllegalArgumentException("column '" + first.name() + "' is " + describe(first)
+                        + " in one part and " + describe(c) + " in another");
             }
             entries += c.entries();
             values += c.size();
@@ -55,7 +53,20 @@ public final class Columns {
         return Column.of(first.name(), first.type(), (int) entries, offsets, first.fixedShape(), data);
     }
 
-    private static Object raw(Column c) {
+    /** Type and shape of a column's entries, e.g. {@code int32}, {@code float[3]}, {@code float[] jagged}. */
+    public static String describe(Column c) {
+        StringBuilder sb = new StringBuilder(c.type().label());
+        if (c.isJagged()) {
+            sb.append("[]");
+        }
+        for (int d : c.fixedShape()) {
+            sb.append('[').append(d).append(']');
+        }
+        return c.isJagged() ? sb.append(" jagged").toString() : sb.toString();
+    }
+
+    /** The primitive (or String) array behind a column, whatever its type. Not a copy. */
+    public static Object raw(Column c) {
         return switch (c.type()) {
             case BOOL, INT8, UINT8 -> c.bytes();
             case INT16, UINT16 -> c.shorts();

@@ -41,8 +41,8 @@ public final class TTreeModels {
 
     /**
      * A basket stored inside the TTree record (TBasket::Streamer with its buffer, as ROOT writes the basket
-     * that was never flushed). {@code data} holds the entry bytes, {@code offsets} the entry starts plus the end
-     * (null when entries have a fixed size).
+     * that was never flushed). {@code data} holds the entry bytes (null when only the header was stored),
+     * {@code offsets} the entry starts plus the end (null when entries have a fixed size).
      */
     public record EmbeddedBasket(KeyInfo key, int nevBufSize, int nevBuf, int last, byte[] data, int[] offsets) {
     }
@@ -277,7 +277,7 @@ public final class TTreeModels {
                 c.skip(4L * c.count("embedded basket displacements", 4));
             }
         }
-        byte[] data = new byte[0];
+        byte[] data = null;   // a header without its buffer holds no entries to read
         if ((flag / 10) % 2 == 1) {
             c.checkCount("embedded basket buffer", last, 1);
             c.skip(key.keylen());

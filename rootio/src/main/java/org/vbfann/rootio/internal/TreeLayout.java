@@ -416,7 +416,7 @@ public final class TreeLayout {
         for (TTreeModels.EmbeddedBasket eb : b.embedded()) {
             long first = prevEnd;
             long end = first + eb.nevBuf();
-            if (eb.nevBuf() == 0) {
+            if (eb.nevBuf() == 0 || eb.data() == null) {
                 continue;
             }
             checkRange(b, out.size(), first, end, prevEnd);
