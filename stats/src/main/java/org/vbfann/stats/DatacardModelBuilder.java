@@ -49,6 +49,7 @@ public final class DatacardModelBuilder {
     private String mass = COMBINE_DEFAULT_MASS;
     private boolean systematics = true;
     private boolean poiPerChannel;
+    private List<String> xsModes;
 
     /** A builder reading shapes from {@code shapes} (may be null for counting cards). */
     public DatacardModelBuilder(ShapeSource shapes) {
@@ -79,6 +80,26 @@ public final class DatacardModelBuilder {
         poiPerChannel = true;
         return this;
     }
+
+    /**
+     * Combine's {@code floatingXSHiggs} physics model ({@code python/PhysicsModel.py}): each signal process
+     * scales with {@code r_<mode>} of its production mode (the part of its name before the first "_", e.g.
+     * ggH_hgg &rarr; r_ggH), in Combine's ranges {@link #FLOATING_XS_RANGES}; the model's POI is the first mode's.
+     */
+    public DatacardModelBuilder floatingXsHiggs(List<String> modes) {
+        for (String m : modes) {
+            if (!FLOATING_XS_RANGES.containsKey(m)) {
+                throw new StatsException("floatingXSHiggs mode '" + m + "': expected one of " + FLOATING_XS_RANGES.keySet());
+            }
+        }
+        xsModes = List.copyOf(modes);
+        return this;
+    }
+
+    /** The r ranges of Combine's floatingXSHiggs (ggHRange 0:4, qqHRange 0:10, the others 0:20). */
+    public static final Map<String, double[]> FLOATING_XS_RANGES = Map.of("ggH", new double[]{0, 4}, "qqH",
+            new double[]{0, 10}, "VH", new double[]{0, 20}, "WH", new double[]{0, 20}, "ZH", new double[]{0, 20},
+            "ttH", new double[]{0, 20});
 
     /** Drops every systematic, param and autoMCStats line, like Combine's {@code -S 0}; rateParams stay. */
     public DatacardModelBuilder withoutSystematics() {
@@ -118,8 +139,17 @@ public final class DatacardModelBuilder {
             errors = new double[ne][];
             shapeChannel = new boolean[dc.channels().size()];
             double r0 = Math.min(rMax, Math.max(rMin, 1));
-            int r = mb.parameter(poiPerChannel ? "r_" + dc.channels().get(0) : "r", r0, rMin, rMax, false);
+            String poiName = xsModes != null ? "r_" + xsModes.get(0)
+                    : poiPerChannel ? "r_" + dc.channels().get(0) : "r";
+            double[] range = xsModes != null ? FLOATING_XS_RANGES.get(xsModes.get(0)) : new double[]{rMin, rMax};
+            int r = mb.parameter(poiName, Math.min(range[1], Math.max(range[0], 1)), range[0], range[1], false);
             mb.setPoi(r);
+            if (xsModes != null) {
+                for (String mode : xsModes) {
+                    double[] rg = FLOATING_XS_RANGES.get(mode);
+                    mb.parameter("r_" + mode, 1, rg[0], rg[1], false);
+                }
+            }
             for (int c = 0; c < dc.channels().size(); c++) {
                 channel(c, dc.channels().get(c));
             }
@@ -128,7 +158,17 @@ public final class DatacardModelBuilder {
                 int c = channelIndex.get(e.channel());
                 sampleOf[k] = mb.sample(c, e.process(), nominal[k], e.signal());
                 if (e.signal()) {
-                    int rp = poiPerChannel ? mb.parameter("r_" + e.channel(), r0, rMin, rMax, false) : r;
+                    int rp = r;
+                    if (xsModes != null) {
+                        String mode = e.process().split("_", 2)[0];
+                        rp = mb.parameterIndex("r_" + mode);
+                        if (rp < 0 || !xsModes.contains(mode)) {
+                            throw new DatacardException(where + ": signal process '" + e.process() + "' has production"
+                                    + " mode '" + mode + "', not one of the floatingXSHiggs modes " + xsModes);
+                        }
+                    } else if (poiPerChannel) {
+                        rp = mb.parameter("r_" + e.channel(), r0, rMin, rMax, false);
+                    }
                     mb.factor(sampleOf[k], rp, FactorKind.LINEAR, 1, 0, 0);
                 }
             }

@@ -125,6 +125,34 @@ class CombineReferenceTest {
         assertTrue(checked >= 3, "only " + checked + " significances checked");
     }
 
+    /**
+     * Legacy {@code ProfileLikelihood} limits of the counting cases: the r above r hat where 2 deltaNLL = 3.84
+     * (MINOS, r &ge; 0, no CLs), within the case's tolerance.
+     */
+    @Test
+    void everyProfileLikelihoodLimit() throws IOException {
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (CaseResult cr : countingResults()) {
+            JsonNode r = cr.result();
+            if (!r.path("method").asText().equals("ProfileLikelihood") || r.path("options").asText().contains("--signif")) {
+                continue;
+            }
+            DatacardModelBuilder b = new DatacardModelBuilder(null);
+            if (r.path("options").asText().contains("-S 0")) {
+                b.withoutSystematics();
+            }
+            DatacardModel dm = b.build(cr.dir().resolve(r.path("key").asText().split(" ")[0]));
+            Fitter f = new Fitter(dm.model());
+            FitResult best = Fitter.requireConverged(f.fit(), "fit");
+            double got = new ProfileLikelihood(f, best).interval(dm.model().poi(), 3.84).upper();
+            checked += check(failures, cr.dir().getFileName() + " " + r.path("options").asText(), got,
+                    r.path("value").asDouble(), r.path("tolerance").path("rel").asDouble());
+        }
+        assertTrue(failures.isEmpty(), checked + " checked; failures:\n" + String.join("\n", failures));
+        assertTrue(checked >= 15, "only " + checked + " limits checked");
+    }
+
     /** The statistics-routines tutorial card: FitDiagnostics and MultiDimFit --algo singles with r in [-10, 10]. */
     @Test
     void fitsOfTheStatRoutinesCard() throws IOException {
@@ -171,6 +199,29 @@ class CombineReferenceTest {
             double tol = r.path("tolerance").path("abs").asDouble();
             assertEquals(r.path("values").path("reject_above_approx").asDouble(), iv.upper(), tol);
             assertEquals(r.path("values").path("reject_below_approx").asDouble(), iv.lower(), tol);
+        }
+    }
+
+    /** MultiDimFit --algo singles with floatingXSHiggs (r_ggH in [0, 4], r_qqH in [0, 10]) on the multi-signal card. */
+    @Test
+    void floatingXsHiggsSingles() throws IOException {
+        Path dir = Fixtures.path("stats/combine/ci_multi_signal_datacard5");
+        DatacardModel dm = new DatacardModelBuilder(null).floatingXsHiggs(List.of("ggH", "qqH"))
+                .build(dir.resolve("datacard-5-multi-signal.txt"));
+        Fitter f = new Fitter(dm.model());
+        FitResult best = Fitter.requireConverged(f.fit(), "fit");
+        for (JsonNode r : PyhfReferenceTest.read(dir.resolve("expected.json")).path("results")) {
+            if (!r.path("id").asText().equals("singles")) {
+                continue;
+            }
+            JsonNode tol = r.path("tolerance");
+            for (String poi : List.of("r_ggH", "r_qqH")) {
+                JsonNode v = r.path("values").path(poi);
+                ProfileLikelihood.Interval iv = new ProfileLikelihood(f, best).interval(dm.model().parameterIndex(poi), 1);
+                assertEquals(v.path("bestfit").asDouble(), iv.best(), tol.path("bestfit_abs").asDouble(), poi);
+                assertEquals(-v.path("err_lo").asDouble(), iv.errorLow(), tol.path("err_abs").asDouble(), poi + " low");
+                assertEquals(v.path("err_hi").asDouble(), iv.errorHigh(), tol.path("err_abs").asDouble(), poi + " high");
+            }
         }
     }
 

@@ -153,6 +153,57 @@ class PyhfReferenceTest {
         }
     }
 
+    /**
+     * The fits behind pyhf's AsymptoticCalculator on the 1-bin case, against their closed forms: the mu = 0 fit to
+     * data (gamma = 1.5), the free fit (mu, gamma) = (1, 1), and the mu = 1 fit to the Asimov dataset built from the
+     * mu = 0 fit (gamma = (1 + sqrt 13)/4).
+     */
+    @Test
+    void calculatorFitsMatchTheirClosedForms() throws IOException {
+        Path p = Fixtures.path("stats/pyhf/calculator_fitted_pars_1bin.json");
+        LikelihoodModel m = new PyhfWorkspaceReader().read(p);
+        Fitter f = new Fitter(m);
+        int mu = m.poi();
+        int gamma = 1 - mu;
+        double tol = read(p).path("tolerance").path("recommended_independent_engine").path("abs").asDouble();
+        FitResult zero = Fitter.requireConverged(f.fitFixed(mu, 0, f.initialValues()), "mu = 0 fit");
+        assertEquals(1.5, zero.parameters()[gamma], tol, "gamma of the mu = 0 fit");
+        FitResult free = Fitter.requireConverged(f.fit(), "free fit");
+        assertEquals(1.0, free.parameters()[mu], tol, "mu hat");
+        assertEquals(1.0, free.parameters()[gamma], tol, "gamma hat");
+        Fitter asimov = f.withModel(m.asimov(zero.parameters()));
+        FitResult one = Fitter.requireConverged(asimov.fitFixed(mu, 1, zero.parameters()), "mu = 1 fit to Asimov");
+        assertEquals((1 + Math.sqrt(13)) / 4, one.parameters()[gamma], 1e-7, "gamma of the mu = 1 Asimov fit");
+    }
+
+    /** pyhf's simplemodels.uncorrelated_background as a workspace, with observed main counts. */
+    private static LikelihoodModel uncorrelatedBackground(double signal, double bkg, double unc, double obs) throws IOException {
+        String ws = "{\"channels\": [{\"name\": \"singlechannel\", \"samples\": ["
+                + "{\"name\": \"signal\", \"data\": [" + signal + "], \"modifiers\": [{\"name\": \"mu\", \"type\": \"normfactor\", \"data\": null}]},"
+                + "{\"name\": \"background\", \"data\": [" + bkg + "], \"modifiers\": [{\"name\": \"uncorr_bkguncrt\", \"type\": \"shapesys\", \"data\": [" + unc + "]}]}]}],"
+                + "\"observations\": [{\"name\": \"singlechannel\", \"data\": [" + obs + "]}],"
+                + "\"measurements\": [{\"name\": \"m\", \"config\": {\"poi\": \"mu\", \"parameters\": []}}], \"version\": \"1.0.0\"}";
+        return new PyhfWorkspaceReader().read(JSON.readTree(ws), "uncorrelated_background");
+    }
+
+    /** pyhf's NaN guards (test_infer.py): q~ at mu = 0 is 0, a tiny signal gives finite CLs, CLs(0) = 1. */
+    @Test
+    void edgeCases() throws IOException {
+        JsonNode cases = read(Fixtures.path("stats/pyhf/infer_edge_cases.json")).path("cases");
+        AsymptoticCalculator.HypoTest zero = new AsymptoticCalculator(new Fitter(uncorrelatedBackground(1, 1, 1, 2)),
+                AsymptoticCalculator.Convention.PYHF, AsymptoticCalculator.TestStatistic.QTILDE).hypoTest(0);
+        assertEquals(cases.get(0).path("checks").path("qmu_tilde(mu=0)").asDouble(), zero.q(),
+                cases.get(0).path("tolerance").path("abs").asDouble());
+        AsymptoticCalculator.HypoTest tiny = new AsymptoticCalculator(new Fitter(uncorrelatedBackground(0.005, 28, 5, 28)),
+                AsymptoticCalculator.Convention.PYHF, AsymptoticCalculator.TestStatistic.QTILDE).hypoTest(1);
+        assertTrue(Double.isFinite(tiny.clsObserved()), "CLs_obs " + tiny.clsObserved());
+        for (double v : tiny.clsExpected()) {
+            assertTrue(Double.isFinite(v), "CLs_exp " + v);
+        }
+        AsymptoticCalculator.HypoTest hello = calculator(Fixtures.path("stats/pyhf/readme_hello_world_qtilde.json")).hypoTest(0);
+        assertEquals(1.0, hello.clsObserved(), cases.get(2).path("tolerance").path("abs").asDouble());
+    }
+
     private static boolean close(double got, double want, double rel) {
         return Math.abs(got - want) <= rel * Math.abs(want);
     }

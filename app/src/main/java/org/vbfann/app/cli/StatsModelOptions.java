@@ -48,6 +48,11 @@ final class StatsModelOptions {
     @Option(names = {"-S0", "--no-systematics"}, description = "Drop all systematics (Combine's -S 0).")
     boolean noSystematics;
 
+    @Option(names = "--xs-modes", paramLabel = "<mode>", split = ",",
+            description = "Combine's floatingXSHiggs: one r_<mode> per production mode (ggH, qqH, VH, WH, ZH, ttH),"
+                    + " e.g. --xs-modes ggH,qqH; the POI is the first.")
+    List<String> xsModes;
+
     @Option(names = "--normsys-interp", paramLabel = "<code>",
             description = "pyhf normsys interpolation: code1 or code4 (default: the file's, else code4 as pyhf.Model).")
     String normsysInterp;
@@ -119,6 +124,9 @@ final class StatsModelOptions {
         }
         if (noSystematics) {
             b.withoutSystematics();
+        }
+        if (xsModes != null) {
+            b.floatingXsHiggs(xsModes);
         }
         return b;
     }
