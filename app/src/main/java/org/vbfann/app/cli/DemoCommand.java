@@ -112,21 +112,16 @@ public final class DemoCommand implements Callable<Integer> {
                 "--weighting", "balanced", "--max-epochs", String.valueOf(epochs), "--patience", "6",
                 "--batch-size", "256", "--learning-rate", "0.003", "--seed", String.valueOf(seed), "--quiet", "--json");
         Path applied = scored.resolve("applied.json");
-        if (rerun || !Files.isRegularFile(applied)) {
-            progress(4, "add the score to every ntuple and the Z+X control regions");
+        if (!skipped(4, "add the score to every ntuple and the Z+X control regions", applied)) {
             StringBuilder all = new StringBuilder("[");
             for (String fs : FINAL_STATES) {
                 String dir = "histos" + fs + "_25ns";
-                all.append(run("nn", "apply", model.toString(), "--input", String.join(",", FileGlobs.expand(List.of(gen + "/" + dir + "/*.root")).stream()
-                        .map(Path::toString).toList()), "--branch", SCORE,
-                        "--category", "f_njets_pass >= 2", "--out", scored.resolve(dir).toString(), "--json")).append(',');
+                List<String> files = FileGlobs.expand(List.of(gen + "/" + dir + "/*.root")).stream().map(Path::toString)
+                        .toList();
+                all.append(applyScore(model, String.join(",", files), scored.resolve(dir))).append(',');
             }
-            all.append(run("nn", "apply", model.toString(), "--input", gen.resolve(ZX_DATA) + ":ControlRegions", "--branch", SCORE,
-                    "--category", "f_njets_pass >= 2", "--out", scored.resolve("ZplusX").toString(), "--json"));
+            all.append(applyScore(model, gen.resolve(ZX_DATA) + ":ControlRegions", scored.resolve("ZplusX")));
             NnFiles.writeAtomically(applied, (all + "]\n").getBytes(StandardCharsets.UTF_8));
-            rerun = true;
-        } else {
-            progress(4, "scores already added (" + scored + ")");
         }
         JsonNode truth = NnFiles.JSON.readTree(gen.resolve("truth.json").toFile());
         StringBuilder zx = new StringBuilder();
@@ -166,21 +161,29 @@ public final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /**
-     * Runs one stage unless {@code marker} exists and nothing before it ran; {@code save}, if given, receives the
-     * command's JSON output.
-     */
+    /** Runs one stage unless {@link #skipped}; {@code save}, if given, receives the command's JSON output. */
     private void stage(int n, String what, Path marker, Path save, String... args) {
-        if (!rerun && Files.isRegularFile(marker)) {
-            progress(n, what + ": done before, skipped (" + marker.getParent() + ")");
+        if (skipped(n, what, marker)) {
             return;
         }
-        progress(n, what);
         String json = run(args);
         if (save != null) {
             NnFiles.writeAtomically(save, json.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * Whether stage {@code n} is skipped: {@code marker} exists and no stage before it ran. Otherwise reports the
+     * stage as started and marks every later stage to run as well.
+     */
+    private boolean skipped(int n, String what, Path marker) {
+        if (!rerun && Files.isRegularFile(marker)) {
+            progress(n, what + ": done before, skipped (" + marker.getParent() + ")");
+            return true;
+        }
+        progress(n, what);
         rerun = true;
+        return false;
     }
 
     private void progress(int n, String what) {
@@ -190,6 +193,12 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.printf(Locale.ROOT, "[demo %d/8 %5.1f s] %s%n", n, (System.nanoTime() - started) * 1e-9, what);
         err.flush();
+    }
+
+    /** {@code nn apply}: the score branch on the trees of {@code inputs}, for events with two jets or more. */
+    private static String applyScore(Path model, String inputs, Path dir) {
+        return run("nn", "apply", model.toString(), "--input", inputs, "--branch", SCORE, "--category",
+                "f_njets_pass >= 2", "--out", dir.toString(), "--json");
     }
 
     /** Runs {@code vbfann args...} in-process and returns its standard output; a failure names the command. */

@@ -1,0 +1,66 @@
+package org.vbfann.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vbfann demo} end to end at a tiny scale, then once more to see finished stages skipped. */
+class DemoCommandTest {
+    @Test
+    void theWholeChainGivesSaneNumbersAndARerunSkipsFinishedStages(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("demo");
+        CliRunner.Result r = CliRunner.run("demo", "--out", out.toString(), "--scale", "0.05", "--seed", "2",
+                "--epochs", "8", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode s = NnFiles.JSON.readTree(r.out());
+        JsonNode auc = s.path("test_auc");
+        for (String d : new String[] {"nn", "mela", "djet"}) {
+            double a = auc.path(d).asDouble(Double.NaN);
+            assertTrue(a > 0.5 && a <= 1, d + " AUC " + a);
+        }
+        JsonNode y = s.path("yields_vbf_sr");
+        for (Iterator<Map.Entry<String, JsonNode>> it = y.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            double cards = e.getValue().path("cards").asDouble(Double.NaN);
+            double truth = e.getValue().path("truth").asDouble(Double.NaN);
+            assertTrue(Double.isFinite(cards) && cards >= 0 && Double.isFinite(truth), e.getKey() + " " + e.getValue());
+        }
+        // the cards' weighted sums and the generator's expectation describe the same events: qqH within 15 %
+        double qqH = y.path("qqH").path("cards").asDouble();
+        assertTrue(Math.abs(qqH / y.path("qqH").path("truth").asDouble() - 1) < 0.15, y.toString());
+        assertEquals(y.path("data_obs").path("truth").asDouble(), y.path("data_obs").path("cards").asDouble(), 1e-9,
+                "every pseudo-data event of the VBF-SR is in the cards");
+        JsonNode lim = s.path("limit_r_95cl");
+        double obs = lim.path("observed").asDouble(Double.NaN);
+        assertTrue(obs > 0 && Double.isFinite(obs), lim.toString());
+        double previous = 0;
+        for (String q : StatsLimitCommand.QUANTILE_KEYS) {
+            double v = lim.path("expected").path(q).asDouble(Double.NaN);
+            assertTrue(v > previous && Double.isFinite(v), "expected band must rise: " + lim);
+            previous = v;
+        }
+        assertTrue(Double.isFinite(s.path("significance").path("observed").asDouble(Double.NaN)));
+        assertTrue(s.path("significance").path("expected_r1").asDouble() > 0, s.toString());
+        for (String f : new String[] {"ntuples/truth.json", "dataset/dataset.json", "model/model.json", "model/roc.png",
+            "scored/histos4mu_25ns/output_data_obs.root", "scored/ZplusX/ZplusX_DataRunIISummer16_03Feb2017.root",
+            "datacards/datacard_ch4mu.txt", "datacards/datacard_combined.txt", "datacards/shapes.root",
+            "stats/limit.json", "summary.json"}) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+
+        CliRunner.Result again = CliRunner.run("demo", "--out", out.toString(), "--scale", "0.05", "--seed", "2",
+                "--epochs", "8");
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(8, again.err().split("done before, skipped", -1).length - 1, again.err());
+        assertTrue(again.out().contains("95% CL upper limit on r"), again.out());
+        assertTrue(again.out().contains(String.format(java.util.Locale.ROOT, "observed %.3f", obs)), again.out());
+    }
+}
