@@ -9,7 +9,7 @@ import org.vbfann.core.ElementType;
  * entry's number of items). The ROOT leaf title follows: {@code x/F}, {@code x[3][2]/F}, {@code x[n]/F}.
  *
  * @param name       branch (and leaf) name
- * @param type       element type; not STRING
+ * @param type       element type; STRING only for a scalar branch (a C string per entry, leaf {@code x/C})
  * @param fixedShape dimensions of one item, {@code new int[0]} for a number
  * @param counter    name of the counter branch, or null for scalars and fixed arrays
  */
@@ -18,11 +18,14 @@ public record BranchSpec(String name, ElementType type, int[] fixedShape, String
         if (name == null || name.isEmpty() || name.contains("/") || name.contains("[")) {
             throw new IllegalArgumentException("branch name must be non-empty without '/' or '[', got '" + name + "'");
         }
-        if (type == null || type == ElementType.STRING) {
-            throw new IllegalArgumentException("branch '" + name + "': cannot write element type " + type
-                    + "; use bool, integer or floating types");
+        if (type == null) {
+            throw new IllegalArgumentException("branch '" + name + "': no element type");
         }
         fixedShape = fixedShape == null ? new int[0] : fixedShape.clone();
+        if (type == ElementType.STRING && (fixedShape.length > 0 || counter != null)) {
+            throw new IllegalArgumentException("branch '" + name + "': a string branch holds one string per entry; "
+                    + "arrays of strings are not written");
+        }
         for (int d : fixedShape) {
             if (d < 1) {
                 throw new IllegalArgumentException("branch '" + name + "': array dimensions must be >= 1, got "

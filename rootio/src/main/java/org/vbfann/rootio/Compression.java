@@ -34,7 +34,7 @@ public enum Compression {
         return label;
     }
 
-    /** ROOT's combined setting {@code 100 * algorithm + level}, e.g. 104 for zlib level 4; 0 when nothing is compressed. */
+    /** ROOT's setting {@code 100 * algorithm + level}, e.g. 104 for zlib level 4; 0 when nothing is compressed. */
     public int rootSetting(int level) {
         return this == NONE || level == 0 ? 0 : 100 * rootAlgorithm + level;
     }

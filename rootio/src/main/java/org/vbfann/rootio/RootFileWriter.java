@@ -67,7 +67,8 @@ public final class RootFileWriter implements AutoCloseable {
         this.records = new RecordWriter(sink, options.compression());
         FileStructure s;
         try {
-            s = existing == null ? new FileStructure(records, fileName) : new FileStructure(records, fileName, existing);
+            s = existing == null ? new FileStructure(records, fileName)
+                    : new FileStructure(records, fileName, existing);
         } catch (RuntimeException e) {
             discard();
             throw e;
@@ -214,7 +215,8 @@ public final class RootFileWriter implements AutoCloseable {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new RootIoException(fileName + ": cannot rename " + temp + " to " + target + ": " + e.getMessage(), e);
+            throw new RootIoException(fileName + ": cannot rename " + temp + " to " + target + ": " + e.getMessage(),
+                    e);
         }
     }
 

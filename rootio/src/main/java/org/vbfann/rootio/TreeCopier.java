@@ -11,7 +11,7 @@ import org.vbfann.rootio.internal.Chunk;
 import org.vbfann.rootio.internal.write.BranchState;
 
 /**
- * Copies a flat tree into a {@link RootFileWriter}, optionally a subset of branches and the first N entries,
+ * Copies a flat tree (single-leaf branches of numbers, bools and C strings) into a {@link RootFileWriter}, optionally a subset of branches and the first N entries,
  * and adds branches computed from its entries (e.g. a network score). Every copied branch stays bit-identical:
  * its baskets are copied as stored (compressed bytes unchanged) when they lie wholly inside the copied entries;
  * a basket cut by the entry limit, one kept inside the tree record, or one that cannot move past 2 GB with its
@@ -33,12 +33,21 @@ public final class TreeCopier {
     private List<String> selected = List.of();
     private long maxEntries = Long.MAX_VALUE;
     private String title;
+    private CopyListener listener = CopyListener.NONE;
+    private Computed selection;
     private final Map<BranchSpec, Computed> added = new LinkedHashMap<>();
 
     private record Computed(List<String> inputs, Function<EventTable, Column> function) {
     }
 
-    /** What a copy did. */
+    /**
+     * What a copy did.
+     *
+     * @param entries          entries written
+     * @param basketsCopied    baskets copied as stored
+     * @param basketsRewritten baskets decoded and written again (cut by the entry limit, or not on disk); 0 with
+     *                         a selection, where every branch is written anew
+     */
     public record Result(long entries, int basketsCopied, int basketsRewritten) {
     }
 
@@ -62,6 +71,35 @@ public final class TreeCopier {
             throw new IllegalArgumentException("entry limit must be >= 0, got " + n);
         }
         this.maxEntries = n;
+        return this;
+    }
+
+    /**
+     * Keeps only the entries for which {@code selection}, given chunks of the source's columns {@code inputs},
+     * returns true. The entries change, so every branch is then decoded and written again (values unchanged);
+     * {@link #maxEntries} limits the source entries examined.
+     */
+    public TreeCopier select(List<String> inputs, Function<EventTable, boolean[]> selection) {
+        this.selection = new Computed(List.copyOf(inputs), t -> Column.of("selection", org.vbfann.core.ElementType.BOOL,
+                t.entries(), null, new int[0], toBytes(selection.apply(t), t.entries())));
+        return this;
+    }
+
+    private static byte[] toBytes(boolean[] mask, int entries) {
+        if (mask.length != entries) {
+            throw new IllegalArgumentException("the selection gave " + mask.length + " values for a chunk of "
+                    + entries + " entries");
+        }
+        byte[] b = new byte[entries];
+        for (int i = 0; i < entries; i++) {
+            b[i] = (byte) (mask[i] ? 1 : 0);
+        }
+        return b;
+    }
+
+    /** Reports each branch written to {@code l}. */
+    public TreeCopier listener(CopyListener l) {
+        this.listener = l == null ? CopyListener.NONE : l;
         return this;
     }
 
@@ -127,12 +165,21 @@ public final class TreeCopier {
         List<BranchInfo> copied = plan();
         long limit = Math.min(maxEntries, reader.entries());
         int[] counts = new int[2];
+        if (selection != null) {
+            long[] kept = new long[1];
+            t.owner().run(() -> kept[0] = copySelected(t, copied, limit));
+            return new Result(kept[0], 0, 0);
+        }
+        int total = copied.size() + added.size();
         t.owner().run(() -> {
+            int done = 0;
             for (BranchInfo b : copied) {
                 copyBranch(t, b, limit, counts);
+                listener.branchWritten(++done, total, b.name());
             }
             for (Map.Entry<BranchSpec, Computed> e : added.entrySet()) {
                 compute(t, e.getKey(), e.getValue(), limit);
+                listener.branchWritten(++done, total, e.getKey().name());
             }
             t.addCopiedEntries(limit);
         });
@@ -165,7 +212,8 @@ public final class TreeCopier {
         }
         if (!problems.isEmpty()) {
             throw new RootUnsupportedException(source.name() + ": " + treePath + ": cannot copy "
-                    + String.join(", ", problems) + "; only single-leaf branches of numbers and bools are copied, "
+                    + String.join(", ", problems) + "; only single-leaf branches of numbers, bools and C strings are "
+                    + "copied, "
                     + "choose branches with a branch list");
         }
         return out;
@@ -180,6 +228,7 @@ public final class TreeCopier {
         }
         return switch (b.kind()) {
             case SCALAR, FIXED_ARRAY, JAGGED -> b.leafClass().matches("TLeaf[OBSILFD]") ? null : b.leafClass();
+            case STRING -> b.leafClass().equals("TLeafC") ? null : b.leafClass();
             default -> b.kind().label();
         };
     }
@@ -233,9 +282,54 @@ public final class TreeCopier {
         t.check(s.spec(), c);
         if (s.spec().isJagged()) {
             s.appendJagged(c, 0, c.entries(), output);
+        } else if (c.isString()) {
+            s.appendStrings(c, 0, c.entries(), output);
         } else {
             s.appendFixed(c, 0, c.entries(), output);
         }
+    }
+
+    /** Copies the selected entries chunk by chunk, every branch re-encoded. @return the entries kept */
+    private long copySelected(TreeWriter t, List<BranchInfo> copied, long limit) {
+        List<String> names = copied.stream().map(BranchInfo::name).toList();
+        java.util.Set<String> needed = new java.util.LinkedHashSet<>(names);
+        needed.addAll(selection.inputs());
+        for (Computed c : added.values()) {
+            needed.addAll(c.inputs());
+        }
+        long kept = 0;
+        for (long a = 0; a < limit; a += CHUNK) {
+            EventTable in = reader.read(List.copyOf(needed), a, Math.min(limit, a + CHUNK));
+            byte[] mask = selection.function().apply(in).bytes();
+            EventTable selected = RowSelection.select(in, mask);
+            for (String n : names) {
+                append(t, t.state(n), selected.column(n), t.basketOutput());
+            }
+            for (Map.Entry<BranchSpec, Computed> e : added.entrySet()) {
+                Column c = e.getValue().function().apply(selected);
+                if (c.entries() != selected.entries()) {
+                    throw new IllegalArgumentException("added branch '" + e.getKey().name() + "': the function gave "
+                            + c.entries() + " entries for a chunk of " + selected.entries());
+                }
+                append(t, t.state(e.getKey().name()), c, t.basketOutput());
+            }
+            kept += selected.entries();
+        }
+        for (String n : names) {
+            t.state(n).flush(t.basketOutput());
+        }
+        for (BranchSpec s : added.keySet()) {
+            t.state(s.name()).flush(t.basketOutput());
+        }
+        t.addCopiedEntries(kept);
+        List<String> all = new ArrayList<>(names);
+        for (BranchSpec s : added.keySet()) {
+            all.add(s.name());
+        }
+        for (int i = 0; i < all.size(); i++) {
+            listener.branchWritten(i + 1, all.size(), all.get(i));
+        }
+        return kept;
     }
 
     private void compute(TreeWriter t, BranchSpec spec, Computed f, long limit) {

@@ -151,6 +151,8 @@ public final class TreeWriter implements AutoCloseable {
                 b.appendCounts(derived[i], 0, n, output);
             } else if (b.spec().isJagged()) {
                 b.appendJagged(cols[i], 0, n, output);
+            } else if (b.spec().type() == org.vbfann.core.ElementType.STRING) {
+                b.appendStrings(cols[i], 0, n, output);
             } else {
                 if (b.isCounterBranch()) {
                     int[] v = cols[i].ints();

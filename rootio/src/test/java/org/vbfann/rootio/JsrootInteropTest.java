@@ -99,7 +99,11 @@ class JsrootInteropTest {
         Histogram2D h2f = SampleData.h2("h2f", 5);
         Histogram1D deep = SampleData.h1("deep", true, 6);
         List<BranchSpec> small = List.of(BranchSpec.scalar("x", ElementType.FLOAT64));
-        EventTable one = EventTable.of(1, List.of(Column.ofDoubles("x", new double[] {Math.PI})));
+        List<BranchSpec> withLabel = List.of(BranchSpec.scalar("x", ElementType.FLOAT64),
+                BranchSpec.scalar("label", ElementType.STRING));
+        String longLabel = "m".repeat(300);
+        EventTable one = EventTable.of(1, List.of(Column.ofDoubles("x", new double[] {Math.PI}),
+                Column.of("label", ElementType.STRING, 1, null, new int[0], new String[] {longLabel})));
         try (RootFileWriter w = RootFileWriter.create(file, o)) {
             try (TreeWriter t = w.tree("events", "all branch kinds", specs)) {
                 for (EventTable c : chunks) {
@@ -112,7 +116,7 @@ class JsrootInteropTest {
             w.put("hists/h2f", h2f, true);
             w.mkdirs("a/b/c");
             w.put("a/b/c/deep", deep);
-            TreeWriter t2 = w.tree("a/b/one", "one entry", small);
+            TreeWriter t2 = w.tree("a/b/one", "one entry", withLabel);
             t2.fill(one);
             w.tree("empty", "no entries", small).close();
         }
@@ -147,6 +151,7 @@ class JsrootInteropTest {
 
         JsonNode oneTree = objects.get("a/b/one");
         assertEquals(List.of(Math.PI), flatten(oneTree.get("values").get("x").get(0)));
+        assertEquals(longLabel, oneTree.get("values").get("label").get(0).asText(), "a C string past 255 bytes");
         assertEquals(0, objects.get("empty").get("entries").asInt());
     }
 

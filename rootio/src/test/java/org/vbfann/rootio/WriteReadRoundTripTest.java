@@ -148,7 +148,7 @@ class WriteReadRoundTripTest {
         for (int i = 0; i < n; i++) {
             ElementType t = TYPES[r.nextInt(TYPES.length)];
             switch (r.nextInt(4)) {
-                case 0 -> s.add(BranchSpec.scalar("b" + i, t));
+                case 0 -> s.add(BranchSpec.scalar("b" + i, r.nextInt(8) == 0 ? ElementType.STRING : t));
                 case 1 -> {
                     int[] dims = new int[1 + r.nextInt(3)];
                     for (int d = 0; d < dims.length; d++) {
@@ -171,6 +171,18 @@ class WriteReadRoundTripTest {
     /** Values over each type's whole bit range, NaN and infinities included for floating types. */
     private static Object fullRange(ElementType t, int n, Random r) {
         return switch (t) {
+            case STRING -> {
+                String[] v = new String[n];
+                for (int i = 0; i < n; i++) {
+                    // Latin-1 characters, lengths across the 255-byte switch to a 4-byte length
+                    char[] c = new char[r.nextInt(8) == 0 ? 250 + r.nextInt(20) : r.nextInt(6)];
+                    for (int k = 0; k < c.length; k++) {
+                        c[k] = (char) (32 + r.nextInt(224));
+                    }
+                    v[i] = new String(c);
+                }
+                yield v;
+            }
             case INT64, UINT64 -> r.longs(n).toArray();
             case FLOAT32 -> {
                 float[] v = new float[n];
@@ -199,7 +211,9 @@ class WriteReadRoundTripTest {
             int a = written.start(e);
             int b = read.start(first + e);
             for (int k = 0; k < len; k++) {
-                if (written.type() == ElementType.FLOAT32) {
+                if (written.type() == ElementType.STRING) {
+                    assertEquals(written.strings()[a + k], read.strings()[b + k], written.name());
+                } else if (written.type() == ElementType.FLOAT32) {
                     assertEquals(Float.floatToRawIntBits(written.floats()[a + k]),
                             Float.floatToRawIntBits(read.floats()[b + k]), written.name());
                 } else if (written.type() == ElementType.FLOAT64) {

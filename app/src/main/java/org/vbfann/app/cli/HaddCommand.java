@@ -91,7 +91,8 @@ public final class HaddCommand implements Callable<Integer> {
                 if (k.isDirectory() != first.isDirectory() || k.isTree() != first.isTree()
                         || !first.isDirectory() && !first.isTree() && !k.className().equals(cls)) {
                     throw new CommandFailedException("cannot merge '" + path + "': it is a " + cls + " in "
-                            + having.get(0).name() + " but a " + k.className() + " in " + f.name(), ExitCodes.BAD_INPUT);
+                            + having.get(0).name() + " but a " + k.className() + " in " + f.name(),
+                            ExitCodes.BAD_INPUT);
                 }
             }
             if (first.isDirectory()) {
@@ -117,7 +118,9 @@ public final class HaddCommand implements Callable<Integer> {
         TreeCopier firstCopier = new TreeCopier(having.get(0), path);
         try (TreeWriter t = w.tree(path, having.get(0).tree(path).title(), firstCopier.specs())) {
             for (RootFile f : having) {
-                TreeCopier.Result r = new TreeCopier(f, path).appendTo(t);
+                TreeCopier.Result r = new TreeCopier(f, path)
+                        .listener(output.progress(spec.commandLine().getErr(), "hadd " + f.name() + ":" + path))
+                        .appendTo(t);
                 entries += r.entries();
                 copied += r.basketsCopied();
                 rewritten += r.basketsRewritten();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.vbfann.rootio.Compression;
+import org.vbfann.rootio.CopyListener;
 import org.vbfann.rootio.WriteOptions;
 import picocli.CommandLine.Option;
 
@@ -24,6 +25,20 @@ final class RootOutputOptions {
 
     @Option(names = "--json", description = "Print the result as a JSON object.")
     boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "Do not report progress on standard error.")
+    boolean quiet;
+
+    /** A listener printing "what: branch n/N name" lines on {@code err}, or none with --quiet. */
+    CopyListener progress(PrintWriter err, String what) {
+        if (quiet) {
+            return CopyListener.NONE;
+        }
+        return (done, total, branch) -> {
+            err.printf("%s: branch %d/%d %s%n", what, done, total, branch);
+            err.flush();
+        };
+    }
 
     /** Refuses to replace an existing output unless --force. */
     void checkOutput(Path out) {

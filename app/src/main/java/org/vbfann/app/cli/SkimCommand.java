@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.vbfann.physics.expr.Expression;
 import org.vbfann.rootio.RootFile;
 import org.vbfann.rootio.RootFileWriter;
 import org.vbfann.rootio.TreeCopier;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Copies tree TREE of file IN to file OUT under the same path. Baskets are copied as stored, so every "
                 + "value stays bit-identical; only a basket cut by --entries is re-encoded.",
-            "The counter branch of a variable-length branch is copied with it."})
+            "The counter branch of a variable-length branch is copied with it. With --selection only the entries "
+                + "passing the expression are kept."})
 public final class SkimCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,8 +36,14 @@ public final class SkimCommand implements Callable<Integer> {
             description = "Copy only these branches (comma-separated or repeated); all branches by default.")
     List<String> branches = List.of();
 
-    @Option(names = "--entries", paramLabel = "<n>", description = "Copy only the first n entries.")
+    @Option(names = "--entries", paramLabel = "<n>",
+            description = "Copy only the first n entries (with --selection: examine only the first n).")
     Long entries;
+
+    @Option(names = "--selection", paramLabel = "<expression>",
+            description = "Keep only the entries for which this expression is true, e.g. 'NJet >= 2 && MET_px > 0'. "
+                + "Every branch is then re-encoded (values unchanged).")
+    String selection;
 
     @CommandLine.Mixin
     RootOutputOptions output;
@@ -57,9 +65,14 @@ public final class SkimCommand implements Callable<Integer> {
         try (RootFile f = RootFile.open(in)) {
             RootFileWriter w = RootFileWriter.create(out, output.writeOptions());
             try {
-                TreeCopier c = new TreeCopier(f, tree).branches(branches);
+                TreeCopier c = new TreeCopier(f, tree).branches(branches)
+                        .listener(output.progress(spec.commandLine().getErr(), "skim " + tree));
                 if (entries != null) {
                     c.maxEntries(entries);
+                }
+                if (selection != null) {
+                    Expression e = Expression.parse(selection);
+                    c.select(e.branches(), e::select);
                 }
                 r = c.copyTo(w, tree);
                 w.close();

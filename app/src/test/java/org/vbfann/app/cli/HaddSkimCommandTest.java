@@ -137,6 +137,7 @@ class HaddSkimCommandTest {
         CliRunner.Result r = CliRunner.run("root", "skim", hzz + ":events", out.toString(), "--branches",
                 "Jet_Px,MET_px", "--branches", "Muon_Iso", "--entries", "1000", "--compression", "lz4:4", "--json");
         assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("skim events: branch 5/5 MET_px"), r.err());
         JsonNode j = JSON.readTree(r.out());
         assertEquals(1000, j.get("entries").asInt());
         assertTrue(j.get("baskets_rewritten").asInt() > 0, "the entry limit cuts baskets");
@@ -152,6 +153,33 @@ class HaddSkimCommandTest {
                 }
             }
             assertEquals(ElementType.FLOAT32, s.tree("events").branch("Jet_Px").type());
+        }
+    }
+
+    @Test
+    void skimWithASelectionKeepsThePassingEntries(@TempDir Path dir) throws Exception {
+        Path hzz = Fixtures.path("root/uproot-HZZ.root");
+        Path out = dir.resolve("sel.root");
+        CliRunner.Result r = CliRunner.run("root", "skim", hzz + ":events", out.toString(), "--branches",
+                "Jet_Px,MET_px,EventWeight", "--selection", "NJet >= 2 && MET_px > 0", "--json", "-q");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", r.err());
+        List<String> cols = List.of("NJet", "Jet_Px", "MET_px", "EventWeight");
+        try (RootFile in = RootFile.open(hzz); RootFile s = RootFile.open(out)) {
+            EventTable a = in.tree("events").read(cols);
+            EventTable b = s.tree("events").read(cols);
+            int k = 0;
+            for (int e = 0; e < a.entries(); e++) {
+                if (a.column("NJet").ints()[e] >= 2 && a.column("MET_px").floats()[e] > 0) {
+                    for (String c : cols) {
+                        assertArrayEquals(entry(a.column(c), e), entry(b.column(c), k), c + " entry " + e);
+                    }
+                    k++;
+                }
+            }
+            assertTrue(k > 10, "the selection keeps some entries");
+            assertEquals(k, b.entries());
+            assertEquals(k, JSON.readTree(r.out()).get("entries").asInt());
         }
     }
 

@@ -33,8 +33,10 @@ import org.vbfann.rootio.WriteOptions;
  * java -cp bench/target/benchmarks.jar org.vbfann.bench.rootio.RootReadBench --make FILE ENTRIES
  * </pre>
  *
- * Prints one JSON object: entries, branches, decompressed payload bytes, and the minimum and median seconds of
- * the full read and of inflate alone over the repeats, with events/s and MB/s of the full read.
+ * Prints one JSON object: entries, branches, decompressed payload bytes, the minimum and median wall seconds and
+ * median thread-CPU seconds of the full (serial) read and of inflate alone over the repeats, the median wall
+ * seconds of the same read with one task per branch ({@code TreeReader.parallel}), and events/s and MB/s of the
+ * serial read.
  */
 public final class RootReadBench {
     private RootReadBench() {
@@ -78,34 +80,56 @@ public final class RootReadBench {
             }
         }
         byte[] out = new byte[1 << 20];
+        // Wall and thread-CPU seconds: CPU time stays meaningful when other jobs share the two cores.
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         double[] read = new double[repeats];
         double[] inflate = new double[repeats];
+        double[] readCpu = new double[repeats];
+        double[] inflateCpu = new double[repeats];
         double checksum = 0;
+        double[] parallelRead = new double[repeats];
         for (int r = -2; r < repeats; r++) {      // two warm-up rounds
+            long p0 = System.nanoTime();
+            double parallelSum = readAll(file, treeName, branches, true);
+            long p1 = System.nanoTime();
+            long c0 = cpu.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            checksum = readAll(file, treeName, branches);
+            checksum = readAll(file, treeName, branches, false);
+            if (checksum != parallelSum) {
+                throw new IllegalStateException("parallel read gave " + parallelSum + ", serial " + checksum);
+            }
             long t1 = System.nanoTime();
+            long c1 = cpu.getCurrentThreadCpuTime();
             inflateAll(payloads, out);
             long t2 = System.nanoTime();
+            long c2 = cpu.getCurrentThreadCpuTime();
             if (r >= 0) {
                 read[r] = (t1 - t0) / 1e9;
+                parallelRead[r] = (p1 - p0) / 1e9;
                 inflate[r] = (t2 - t1) / 1e9;
+                readCpu[r] = (c1 - c0) / 1e9;
+                inflateCpu[r] = (c2 - c1) / 1e9;
             }
         }
         Arrays.sort(read);
         Arrays.sort(inflate);
+        Arrays.sort(readCpu);
+        Arrays.sort(parallelRead);
+        Arrays.sort(inflateCpu);
         double med = read[repeats / 2];
         System.out.printf(Locale.ROOT,
                 "{\"file\":\"%s\",\"entries\":%d,\"branches\":%d,\"payload_bytes\":%d,\"read_min_s\":%.4f,"
                         + "\"read_median_s\":%.4f,\"inflate_min_s\":%.4f,\"inflate_median_s\":%.4f,"
-                        + "\"read_over_inflate\":%.3f,\"events_per_s\":%.0f,\"mb_per_s\":%.1f,\"checksum\":%.6g}%n",
+                        + "\"read_over_inflate\":%.3f,\"read_cpu_median_s\":%.4f,\"inflate_cpu_median_s\":%.4f,"
+                        + "\"cpu_read_over_inflate\":%.3f,\"parallel_read_median_s\":%.4f,\"events_per_s\":%.0f,\"mb_per_s\":%.1f,\"checksum\":%.6g}%n",
                 file.getFileName(), entries, branches.size(), payloadBytes, read[0], med, inflate[0],
-                inflate[repeats / 2], med / inflate[repeats / 2], entries / med, payloadBytes / med / 1e6, checksum);
+                inflate[repeats / 2], med / inflate[repeats / 2], readCpu[repeats / 2], inflateCpu[repeats / 2],
+                readCpu[repeats / 2] / inflateCpu[repeats / 2], parallelRead[repeats / 2], entries / med, payloadBytes / med / 1e6, checksum);
     }
 
-    private static double readAll(Path file, String treeName, List<String> branches) {
+    private static double readAll(Path file, String treeName, List<String> branches, boolean parallel) {
         try (RootFile f = RootFile.open(file)) {
-            TreeReader tree = f.tree(treeName);
+            TreeReader tree = f.tree(treeName).parallel(parallel);
             EventTable t = tree.read(branches, 0, tree.entries());
             double sum = 0;
             for (Column c : t.columns()) {

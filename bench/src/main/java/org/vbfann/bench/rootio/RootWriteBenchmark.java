@@ -27,7 +27,8 @@ import org.vbfann.rootio.WriteOptions;
  * 32000-byte baskets, and then reading the file back. Fixed seed; one warm-up, then the median of the timed runs;
  * MB/s are payload megabytes per CPU second.
  *
- * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.vbfann.bench.rootio.RootWriteBenchmark <scratch-dir> [entries] [runs]}
+ * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.vbfann.bench.rootio.RootWriteBenchmark <scratch-dir>
+ * [entries] [runs]}
  */
 public final class RootWriteBenchmark {
     private static final int FLOAT_BRANCHES = 20;

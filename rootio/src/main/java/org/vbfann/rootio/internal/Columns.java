@@ -65,7 +65,8 @@ public final class Columns {
         return c.isJagged() ? sb.append(" jagged").toString() : sb.toString();
     }
 
-    private static Object raw(Column c) {
+    /** The primitive (or String) array behind a column, whatever its type. Not a copy. */
+    public static Object raw(Column c) {
         return switch (c.type()) {
             case BOOL, INT8, UINT8 -> c.bytes();
             case INT16, UINT16 -> c.shorts();

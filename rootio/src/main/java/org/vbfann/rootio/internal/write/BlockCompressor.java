@@ -35,7 +35,8 @@ public final class BlockCompressor {
 
     public BlockCompressor(Compression.Setting setting) {
         this.setting = setting;
-        this.deflater = setting.algorithm() == Compression.ZLIB && setting.level() > 0 ? new Deflater(setting.level()) : null;
+        boolean zlib = setting.algorithm() == Compression.ZLIB && setting.level() > 0;
+        this.deflater = zlib ? new Deflater(setting.level()) : null;
         this.lz4 = setting.algorithm() == Compression.LZ4 ? new Lz4Compressor() : null;
         this.zstd = setting.algorithm() == Compression.ZSTD ? new ZstdCompressor() : null;
     }

@@ -39,7 +39,7 @@ public final class BranchState {
         this.spec = spec;
         this.itemValues = spec.itemSize();
         ElementType t = spec.type();
-        this.elementBytes = t.bytes();
+        this.elementBytes = t == ElementType.STRING ? 1 : t.bytes();   // TLeafC: fLenType 1
         this.leafClass = switch (t) {
             case BOOL -> "TLeafO";
             case INT8, UINT8 -> "TLeafB";
@@ -48,7 +48,7 @@ public final class BranchState {
             case INT64, UINT64 -> "TLeafL";
             case FLOAT32 -> "TLeafF";
             case FLOAT64 -> "TLeafD";
-            case STRING -> throw new IllegalArgumentException("branch '" + spec.name() + "': strings are not written");
+            case STRING -> "TLeafC";
         };
         char l = leafClass.charAt(5);
         this.letter = t.isUnsigned() ? Character.toLowerCase(l) : l;
@@ -152,9 +152,14 @@ public final class BranchState {
         return zipBytes;
     }
 
+    /** Whether entries differ in size, so baskets carry an entry-offset table: jagged and string branches. */
+    private boolean variableSize() {
+        return spec.isJagged() || spec.type() == ElementType.STRING;
+    }
+
     /** fEntryOffsetLen: ROOT's default entry-offset table length for variable-size entries, 0 otherwise. */
     int entryOffsetLen() {
-        return spec.isJagged() ? DEFAULT_ENTRY_OFFSET_LEN : 0;
+        return variableSize() ? DEFAULT_ENTRY_OFFSET_LEN : 0;
     }
 
     /** TTree's fDefaultEntryOffsetLen (TTree.cxx constructor). */
@@ -203,6 +208,37 @@ public final class BranchState {
         }
     }
 
+    /**
+     * Appends entries of a string column as TLeafC stores them (TBufferFile::WriteFastArrayString): a length byte,
+     * or 255 and a 4-byte length from 255 bytes on, then the bytes in ISO-8859-1, the charset the reader decodes.
+     */
+    public void appendStrings(Column c, int from, int n, BasketOutput out) {
+        String[] v = c.strings();
+        int basketSize = out.basketSize();
+        for (int e = from, end = from + n; e < end; e++) {
+            byte[] s = (v[e] == null ? "" : v[e]).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            ensure(used + s.length + 5);
+            if (nev == entryStarts.length) {
+                entryStarts = Arrays.copyOf(entryStarts, nev * 2);
+            }
+            entryStarts[nev++] = used;
+            if (s.length < 255) {
+                buf[used++] = (byte) s.length;
+            } else {
+                buf[used++] = (byte) 255;
+                BigEndian.putInt(buf, used, s.length);
+                used += 4;
+            }
+            System.arraycopy(s, 0, buf, used, s.length);
+            used += s.length;
+            entries++;
+            noteCount(s.length);
+            if (used >= basketSize) {
+                flush(out);
+            }
+        }
+    }
+
     /** Appends entries of a counter branch whose values are the item counts of a jagged column. */
     public void appendCounts(int[] offsets, int from, int n, BasketOutput out) {
         int basketSize = out.basketSize();
@@ -220,7 +256,10 @@ public final class BranchState {
         }
     }
 
-    /** Records a counter value; the counter leaf's fMaximum must cover every count (ROOT sizes buffers by it). */
+    /**
+     * Records a count: a counter's value or a string's length. The leaf's fMaximum must cover every one (ROOT sizes
+     * its buffers by it).
+     */
     public void noteCount(long count) {
         if (count > counterMaximum) {
             counterMaximum = count;
@@ -240,7 +279,7 @@ public final class BranchState {
         }
         int length = used;
         int nevBufSize;
-        if (spec.isJagged()) {
+        if (variableSize()) {
             int keyLength = out.keyLength(spec.name());
             // entry offsets (TBasket fEntryOffset): count, then each entry's start counted from the key's start,
             // closed by the end of the data, which is fLast

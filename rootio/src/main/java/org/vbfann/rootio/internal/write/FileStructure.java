@@ -157,7 +157,8 @@ public final class FileStructure {
             }
             if (keyLength != existing.streamerKeyLength()) {
                 throw new org.vbfann.rootio.RootUnsupportedException(fileName + ": cannot extend its StreamerInfo "
-                        + "list: its key is " + existing.streamerKeyLength() + " bytes, a new one would be " + keyLength);
+                        + "list: its key is " + existing.streamerKeyLength() + " bytes, a new one would be "
+                        + keyLength);
             }
             list = StreamerInfos.appendToList(existing.streamerList(), missing, keyLength);
         }

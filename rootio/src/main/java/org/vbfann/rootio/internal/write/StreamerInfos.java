@@ -286,7 +286,7 @@ public final class StreamerInfos {
                 object("fLeaves", "TObjArray", 64, "leaves"),
                 object("fBaskets", "TObjArray", 64, "baskets in memory"),
                 basicPointer("fBasketBytes", K_INT, "int", "TBranch", "fMaxBaskets", "bytes of each basket"),
-                basicPointer("fBasketEntry", K_LONG64, "Long64_t", "TBranch", "fMaxBaskets", "first entry of each basket"),
+                basicPointer("fBasketEntry", K_LONG64, "Long64_t", "TBranch", "fMaxBaskets", "first entry of baskets"),
                 basicPointer("fBasketSeek", K_LONG64, "Long64_t", "TBranch", "fMaxBaskets", "position of each basket"),
                 string("fFileName", "file of the baskets (empty: this file)"));
         define("TLeaf", 2,
@@ -304,6 +304,7 @@ public final class StreamerInfos {
         leaf("TLeafL", K_LONG64, "Long64_t");
         leaf("TLeafF", K_FLOAT, "float");
         leaf("TLeafD", K_DOUBLE, "double");
+        leaf("TLeafC", K_INT, "int");   // TLeafC.h: Int_t fMinimum, fMaximum (string lengths)
     }
 
     private static void leaf(String name, int type, String typeName) {

@@ -173,11 +173,11 @@ public final class TreeStreamer {
             b.nullPointer();
         }
         b.endObject(base);
-        long max = s.isCounterBranch() ? s.counterMaximum() : 0;
+        long max = s.isCounterBranch() || s.leafClassName().equals("TLeafC") ? s.counterMaximum() : 0;
         switch (s.leafClassName()) {
             case "TLeafO", "TLeafB" -> b.u8(0).u8((int) max);
             case "TLeafS" -> b.i16(0).i16((int) max);
-            case "TLeafI" -> b.i32(0).i32((int) max);
+            case "TLeafI", "TLeafC" -> b.i32(0).i32((int) max);
             case "TLeafL" -> b.i64(0).i64(max);
             case "TLeafF" -> b.f32(0).f32(max);
             case "TLeafD" -> b.f64(0).f64(max);

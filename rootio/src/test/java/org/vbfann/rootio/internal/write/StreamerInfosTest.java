@@ -21,7 +21,7 @@ class StreamerInfosTest {
             "TArrayD, 0x7139ef34", "TArrayF, 0x5a0bf6f1",
             "ROOT::TIOFeatures, 0x1aa12f10", "TTree, 0x7264e07f", "TBranch, 0x10978aac", "TLeaf, 0x6d1e8152",
             "TLeafO, 0x02ae48d3", "TLeafB, 0x0f1e4b5e", "TLeafS, 0x150ceecf", "TLeafI, 0x7e6aae19",
-            "TLeafL, 0xde320862", "TLeafF, 0x3add9d72", "TLeafD, 0x118e8776"})
+            "TLeafL, 0xde320862", "TLeafF, 0x3add9d72", "TLeafD, 0x118e8776", "TLeafC, 0xfbe3b2f3"})
     void checksumsMatchRoot(String className, String expectedHex) {
         int expected = (int) Long.parseLong(expectedHex.substring(2), 16);
         assertEquals(expectedHex, String.format("0x%08x", StreamerInfos.checksum(className)), className);
