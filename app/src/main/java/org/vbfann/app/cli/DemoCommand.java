@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
                 + " VBF signal region (dataset build), trains a small network (nn train), adds its score to every"
                 + " ntuple and to the Z+X control regions (nn apply), writes shape datacards of the score per final"
                 + " state with Z+X (datacards), and computes asymptotic limits and significances (stats limit,"
-                + " stats significance). Prints a summary: AUC of the network vs MELA and D_jet, yields against the"
+                + " stats significance) and fits r with pre- and post-fit plots (stats fit). Prints a summary: AUC of the network vs MELA and D_jet, yields against the"
                 + " generator's truth, Z+X, limits and significances, and where the files and plots are.",
             "Each stage writes its own folder under --out; a re-run skips stages that finished with the same"
                 + " settings, unless --force."})
@@ -63,9 +63,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The folder of all stages (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--scale", defaultValue = "0.3", paramLabel = "X",
+    @Option(names = "--scale", defaultValue = "0.5", paramLabel = "X",
             description = "Generator scale: simulated events per sample relative to 'vbfann generate' (default:"
-                + " ${DEFAULT-VALUE}, about 100 000 events, 1-2 minutes for the whole demo on 2 cores).")
+                + " ${DEFAULT-VALUE}, about 150 000 events, about a minute for the whole demo on 2 cores).")
     double scale;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of every stage (default: ${DEFAULT-VALUE}).")
@@ -143,13 +143,17 @@ public final class DemoCommand implements Callable<Integer> {
         stage(8, "expected significance (Asimov, r = 1)", stats.resolve("significance-expected.json"),
                 stats.resolve("significance-expected.json"),
                 "stats", "significance", "--datacard", card.toString(), "--expect-signal", "1", "--json");
+        stage(9, "fit r and draw the pre- and post-fit score distributions", stats.resolve("fit.json"),
+                stats.resolve("fit.json"), "stats", "fit", "--datacard", card.toString(), "--plots",
+                out.resolve("plots").toString(), "--json");
         NnFiles.writeAtomically(settingsFile, settings.getBytes(StandardCharsets.UTF_8));
 
         ObjectNode summary = summary(truth, NnFiles.JSON.readTree(model.resolve(TrainingRun.METRICS_FILE).toFile()),
                 NnFiles.JSON.readTree(cards.resolve("datacards.json").toFile()),
                 NnFiles.JSON.readTree(stats.resolve("limit.json").toFile()),
                 NnFiles.JSON.readTree(stats.resolve("significance.json").toFile()),
-                NnFiles.JSON.readTree(stats.resolve("significance-expected.json").toFile()), model, card);
+                NnFiles.JSON.readTree(stats.resolve("significance-expected.json").toFile()),
+                NnFiles.JSON.readTree(stats.resolve("fit.json").toFile()), model, card);
         NnFiles.writeAtomically(out.resolve("summary.json"), NnFiles.JSON.writerWithDefaultPrettyPrinter()
                 .writeValueAsBytes(summary));
         PrintWriter o = spec.commandLine().getOut();
@@ -191,7 +195,7 @@ public final class DemoCommand implements Callable<Integer> {
             return;
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.printf(Locale.ROOT, "[demo %d/8 %5.1f s] %s%n", n, (System.nanoTime() - started) * 1e-9, what);
+        err.printf(Locale.ROOT, "[demo %d/9 %5.1f s] %s%n", n, (System.nanoTime() - started) * 1e-9, what);
         err.flush();
     }
 
@@ -216,7 +220,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private ObjectNode summary(JsonNode truth, JsonNode metrics, JsonNode cards, JsonNode limit, JsonNode sig,
-            JsonNode sigExp, Path model, Path card) {
+            JsonNode sigExp, JsonNode fit, Path model, Path card) {
         ObjectNode s = NnFiles.JSON.createObjectNode();
         s.put("out", out.toString()).put("scale", scale).put("seed", seed)
                 .put("seconds", (System.nanoTime() - started) * 1e-9);
@@ -241,13 +245,17 @@ public final class DemoCommand implements Callable<Integer> {
         ObjectNode lim = s.putObject("limit_r_95cl");
         lim.put("observed", limit.path("observed").asDouble());
         lim.set("expected", limit.path("expected"));
+        JsonNode r = fit.path("r");
+        s.putObject("fit_r").put("value", r.path("value").asDouble()).put("error_low", r.path("error_low").asDouble())
+                .put("error_high", r.path("error_high").asDouble());
         ObjectNode z = s.putObject("significance");
         z.put("observed", sig.path("significance").asDouble()).put("observed_best_fit_r", sig.path("best_fit").asDouble());
         z.put("expected_r1", sigExp.path("significance").asDouble());
         ObjectNode f = s.putObject("files");
         f.put("ntuples", out.resolve("ntuples").toString());
         f.put("model", model.toString());
-        f.put("plots", model.resolve("roc.png") + ", " + model.resolve("scores.png") + ", " + model.resolve("loss.png"));
+        f.put("plots", model.resolve("roc.png") + ", " + model.resolve("scores.png") + ", " + model.resolve("loss.png")
+                + ", " + out.resolve("plots").resolve("stack_prefit_ch2e2mu.png") + " (and the other channels, post-fit)");
         f.put("datacard", card.toString());
         f.put("shapes", card.resolveSibling("shapes.root").toString());
         return s;
@@ -286,6 +294,9 @@ public final class DemoCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "95%% CL upper limit on r = sigma/sigma_SM(qqH): observed %.3f, expected %.3f"
                         + " (68%%: %.3f-%.3f, 95%%: %.3f-%.3f)%n", l.path("observed").asDouble(), e.path("0.5").asDouble(),
                 e.path("0.16").asDouble(), e.path("0.84").asDouble(), e.path("0.025").asDouble(), e.path("0.975").asDouble());
+        JsonNode fr = s.path("fit_r");
+        o.printf(Locale.ROOT, "Best-fit r = %.2f -%.2f/+%.2f%n", fr.path("value").asDouble(), fr.path("error_low").asDouble(),
+                fr.path("error_high").asDouble());
         JsonNode z = s.path("significance");
         o.printf(Locale.ROOT, "Significance of qqH: observed %.2f sigma (best-fit r = %.2f), expected %.2f sigma at r = 1%n%n",
                 z.path("observed").asDouble(), z.path("observed_best_fit_r").asDouble(), z.path("expected_r1").asDouble());

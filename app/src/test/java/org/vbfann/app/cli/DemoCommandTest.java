@@ -11,6 +11,8 @@ import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vbfann.core.Histogram1D;
+import org.vbfann.rootio.RootFile;
 
 /** {@code vbfann demo} end to end at a tiny scale, then once more to see finished stages skipped. */
 class DemoCommandTest {
@@ -52,15 +54,32 @@ class DemoCommandTest {
         for (String f : new String[] {"ntuples/truth.json", "dataset/dataset.json", "model/model.json", "model/roc.png",
             "scored/histos4mu_25ns/output_data_obs.root", "scored/ZplusX/ZplusX_DataRunIISummer16_03Feb2017.root",
             "datacards/datacard_ch4mu.txt", "datacards/datacard_combined.txt", "datacards/shapes.root",
-            "stats/limit.json", "summary.json"}) {
+            "stats/limit.json", "plots/stack_prefit_ch4mu.png", "summary.json"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+
+        // the applied score separates as in training: qqH sits higher than ggH in every channel's template
+        try (RootFile f = RootFile.open(out.resolve("datacards/shapes.root"))) {
+            for (String ch : new String[] {"ch4mu", "ch4e", "ch2e2mu"}) {
+                double sig = upperHalf(f.histogram1D(ch + "/qqH"));
+                double bkg = upperHalf(f.histogram1D(ch + "/ggH"));
+                assertTrue(sig > bkg + 0.2, ch + ": qqH has " + sig + " of its yield at score > 0.5, ggH " + bkg);
+            }
         }
 
         CliRunner.Result again = CliRunner.run("demo", "--out", out.toString(), "--scale", "0.05", "--seed", "2",
                 "--epochs", "8");
         assertEquals(0, again.exitCode(), again.err());
-        assertEquals(8, again.err().split("done before, skipped", -1).length - 1, again.err());
+        assertEquals(9, again.err().split("done before, skipped", -1).length - 1, again.err());
         assertTrue(again.out().contains("95% CL upper limit on r"), again.out());
         assertTrue(again.out().contains(String.format(java.util.Locale.ROOT, "observed %.3f", obs)), again.out());
+    }
+
+    private static double upperHalf(Histogram1D h) {
+        double s = 0;
+        for (int b = 1; b <= h.axis().bins(); b++) {
+            s += h.axis().center(b) > 0.5 ? h.content(b) : 0;
+        }
+        return s / h.integral();
     }
 }
