@@ -71,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of every stage (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--epochs", defaultValue = "40", paramLabel = "N", description = "Most training epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "100", paramLabel = "N", description = "Most training epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--force", description = "Run every stage again, even those already finished.")
@@ -109,7 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
                 "--quiet", "--json", "--out", dataset.toString());
         stage(3, "train the network", model.resolve(TrainingRun.METRICS_FILE), null,
                 "nn", "train", "--dataset", dataset.toString(), "--out", model.toString(), "--layers", "24 12",
-                "--weighting", "balanced", "--max-epochs", String.valueOf(epochs), "--patience", "6",
+                "--weighting", "balanced", "--max-epochs", String.valueOf(epochs), "--patience", "10",
                 "--batch-size", "256", "--learning-rate", "0.003", "--seed", String.valueOf(seed), "--quiet", "--json");
         Path applied = scored.resolve("applied.json");
         if (!skipped(4, "add the score to every ntuple and the Z+X control regions", applied)) {
