@@ -80,7 +80,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one JSON object.")
     boolean json;
 
-    private boolean rerun;
+    /** Stages from this one on run (a stage that runs makes every later one run too); 1 runs all. */
+    private int firstStale;
     private long started;
 
     @Override
@@ -89,10 +90,8 @@ public final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(out);
         String settings = String.format(Locale.ROOT, "{\"scale\": %s, \"seed\": %d, \"epochs\": %d}%n", scale, seed, epochs);
         Path settingsFile = out.resolve("demo-settings.json");
-        rerun = force || !Files.isRegularFile(settingsFile) || !Files.readString(settingsFile).equals(settings);
-        if (rerun) {
-            Files.deleteIfExists(settingsFile);
-        }
+        firstStale = firstStale(settingsFile);
+        Files.deleteIfExists(settingsFile);
         Path gen = out.resolve("ntuples");
         Path dataset = out.resolve("dataset");
         Path model = out.resolve("model");
@@ -165,6 +164,21 @@ public final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /**
+     * The first stage whose settings differ from the last finished run's: 1 (all) with --force, without a record
+     * or for another scale or seed; 3 (training) for another number of epochs; otherwise none.
+     */
+    private int firstStale(Path settingsFile) throws IOException {
+        if (force || !Files.isRegularFile(settingsFile)) {
+            return 1;
+        }
+        JsonNode last = NnFiles.JSON.readTree(settingsFile.toFile());
+        if (last.path("scale").asDouble() != scale || last.path("seed").asLong() != seed) {
+            return 1;
+        }
+        return last.path("epochs").asInt() != epochs ? 3 : Integer.MAX_VALUE;
+    }
+
     /** Runs one stage unless {@link #skipped}; {@code save}, if given, receives the command's JSON output. */
     private void stage(int n, String what, Path marker, Path save, String... args) {
         if (skipped(n, what, marker)) {
@@ -177,16 +191,16 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Whether stage {@code n} is skipped: {@code marker} exists and no stage before it ran. Otherwise reports the
-     * stage as started and marks every later stage to run as well.
+     * Whether stage {@code n} is skipped: {@code marker} exists and the stage is before {@link #firstStale}.
+     * Otherwise reports the stage as started, and every later stage runs as well.
      */
     private boolean skipped(int n, String what, Path marker) {
-        if (!rerun && Files.isRegularFile(marker)) {
+        if (n < firstStale && Files.isRegularFile(marker)) {
             progress(n, what + ": done before, skipped (" + marker.getParent() + ")");
             return true;
         }
         progress(n, what);
-        rerun = true;
+        firstStale = Math.min(firstStale, n);
         return false;
     }
 

@@ -73,6 +73,12 @@ class DemoCommandTest {
         assertEquals(9, again.err().split("done before, skipped", -1).length - 1, again.err());
         assertTrue(again.out().contains("95% CL upper limit on r"), again.out());
         assertTrue(again.out().contains(String.format(java.util.Locale.ROOT, "observed %.3f", obs)), again.out());
+
+        CliRunner.Result retrain = CliRunner.run("demo", "--out", out.toString(), "--scale", "0.05", "--seed", "2",
+                "--epochs", "6");
+        assertEquals(0, retrain.exitCode(), retrain.err());
+        assertEquals(2, retrain.err().split("done before, skipped", -1).length - 1, "only generate and dataset build"
+                + " are kept for another number of epochs: " + retrain.err());
     }
 
     private static double upperHalf(Histogram1D h) {
