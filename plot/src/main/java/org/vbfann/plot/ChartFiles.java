@@ -3,16 +3,15 @@ package org.vbfann.plot;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.vbfann.core.AtomicFiles;
 
 /**
  * Writes charts to PNG or SVG files, chosen by the file extension, atomically (a temporary file in the
@@ -44,34 +43,22 @@ public final class ChartFiles {
         if (!svg && !name.endsWith(".png")) {
             throw new IllegalArgumentException(file + ": plot files must end in .png or .svg");
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                if (svg) {
-                    SVGGraphics2D g = new SVGGraphics2D(width, height);
-                    chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
-                    os.write(g.getSVGDocument().getBytes(StandardCharsets.UTF_8));
-                } else {
-                    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-                    Graphics2D g = img.createGraphics();
-                    chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
-                    g.dispose();
-                    ImageIO.write(img, "png", os);
-                }
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
+        ByteArrayOutputStream os = new ByteArrayOutputStream();
+        if (svg) {
+            SVGGraphics2D g = new SVGGraphics2D(width, height);
+            chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+            os.writeBytes(g.getSVGDocument().getBytes(StandardCharsets.UTF_8));
+        } else {
+            BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+            g.dispose();
             try {
-                if (tmp != null) {
-                    Files.deleteIfExists(tmp);
-                }
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
+                ImageIO.write(img, "png", os);
+            } catch (IOException e) {
+                throw new UncheckedIOException(file + ": cannot encode plot: " + e.getMessage(), e);
             }
-            throw new UncheckedIOException(file + ": cannot write plot: " + e.getMessage(), e);
         }
+        AtomicFiles.write(file, os.toByteArray());
     }
 }

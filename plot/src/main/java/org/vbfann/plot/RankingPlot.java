@@ -50,14 +50,35 @@ public final class RankingPlot {
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
         r.setSeriesPaint(0, new Color(0x1f77b4));
-        r.setSeriesPaint(1, Color.LIGHT_GRAY);
+        r.setSeriesPaint(1, Color.DARK_GRAY);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         if (!Double.isNaN(reference)) {
+            // the reference line must be visible even when every configuration is far from it
+            double lo = Math.min(reference, minY(values));
+            double hi = Math.max(reference, maxY(values));
+            double pad = Math.max(1e-9, 0.05 * (hi - lo));
+            plot.getRangeAxis().setRange(lo - pad, hi + pad);
             ValueMarker m = new ValueMarker(reference, Color.RED, new BasicStroke(1.5f));
             m.setLabel(refName);
             plot.addRangeMarker(m);
         }
         return chart;
+    }
+
+    private static double minY(double[] v) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : v) {
+            m = Double.isNaN(x) ? m : Math.min(m, x);
+        }
+        return m;
+    }
+
+    private static double maxY(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            m = Double.isNaN(x) ? m : Math.max(m, x);
+        }
+        return m;
     }
 }

@@ -23,6 +23,9 @@ class RankingPlotTest {
         assertEquals(0.5, d.getYValue(1, 0));
         ValueMarker m = (ValueMarker) c.getXYPlot().getRangeMarkers(Layer.FOREGROUND).iterator().next();
         assertEquals(0.35, m.getValue());
+        // the axis reaches the reference even when it lies outside the points
+        JFreeChart far = RankingPlot.chart("scan", "Z", new double[] {1.40, 1.44}, new boolean[] {true, true}, 1.49, "MELA");
+        assertEquals(true, far.getXYPlot().getRangeAxis().getUpperBound() > 1.49);
         ChartFiles.save(c, dir.resolve("ranking.png"));
         assertEquals(true, Files.size(dir.resolve("ranking.png")) > 0);
     }

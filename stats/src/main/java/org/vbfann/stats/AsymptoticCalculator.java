@@ -92,8 +92,6 @@ public final class AsymptoticCalculator {
     private final Convention convention;
     private final TestStatistic testStatistic;
     private final int poi;
-    private final FitResult freeData;
-    private final FitResult asimovGeneration;
     private final FitResult freeAsimov;
     private double bestPoi;
     private double minNllData;
@@ -114,11 +112,11 @@ public final class AsymptoticCalculator {
         if (poi < 0) {
             throw new StatsException("the model has no parameter of interest");
         }
-        freeData = Fitter.requireConverged(fitter.fit(), "free fit to data");
+        FitResult freeData = Fitter.requireConverged(fitter.fit(), "free fit to data");
         bestPoi = freeData.parameters()[poi];
         minNllData = freeData.nll();
         double asimovMu = testStatistic == TestStatistic.Q0 ? 1 : 0;
-        asimovGeneration = Fitter.requireConverged(fitter.fitFixed(poi, asimovMu, fitter.initialValues()),
+        FitResult asimovGeneration = Fitter.requireConverged(fitter.fitFixed(poi, asimovMu, fitter.initialValues()),
                 "fit to data with " + model.parameterName(poi) + " = " + asimovMu + " (for the Asimov dataset)");
         LikelihoodModel asimov = model.asimov(asimovGeneration.parameters());
         asimovFitter = fitter.withModel(asimov);
@@ -128,19 +126,9 @@ public final class AsymptoticCalculator {
         warmAsimov = freeAsimov.parameters();
     }
 
-    /** The free fit to data. */
-    public FitResult freeFit() {
-        return freeData;
-    }
-
     /** The best-fit POI (bounded as the fitter's POI bounds). */
     public double bestPoi() {
         return bestPoi;
-    }
-
-    /** The fit that generated the Asimov dataset. */
-    public FitResult asimovGenerationFit() {
-        return asimovGeneration;
     }
 
     /** The observed test statistic at mu: 0 when the best fit lies above mu (one-sided), as both tools do. */

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * (cms-analysis/HiggsAnalysis-CombinedLimit): {@code #} comments, {@code imax/jmax/kmax}, {@code shapes},
  * {@code bin}+{@code observation}, the {@code bin}/{@code process}/{@code process}/{@code rate} block (the
  * process line of integers gives the ids, id &le; 0 is signal), then one line per systematic. Supported
- * systematic types: lnN (symmetric or kDown/kUp), lnU, gmN, shape, shape?, shapeN (as shape), param,
+ * systematic types: lnN (symmetric or kDown/kUp), lnU, gmN, gmM, shape, shape?, shapeN (parsed; the model
+ * builder refuses it), param,
  * rateParam (with * and ? wildcards), group, autoMCStats. Tokens after the last column are comments.
  * Errors name the file and line: {@code card.txt:14: ...}.
  */

@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -286,14 +285,11 @@ public final class DatacardWriter {
         return sb.toString();
     }
 
+    /** The shortest text that reads back as the same double (Double.toString), integers without ".0". */
     private static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.valueOf((long) v);
         }
-        String s = String.format(Locale.ROOT, "%.10g", v);
-        if (s.contains("e") || s.contains("E")) {
-            return s;
-        }
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        return Double.toString(v);
     }
 }

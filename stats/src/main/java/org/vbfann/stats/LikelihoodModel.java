@@ -44,7 +44,6 @@ public final class LikelihoodModel {
     private final int[] sNBins;
     private final int[] sOff;
     private final boolean[] sMorph;
-    private final boolean[] sSignal;
     private final double[] sRate;
     private final double[] nominal; // per sample-bin; for morphed samples the unit-normalised template
     // global factors, grouped by sample
@@ -118,7 +117,6 @@ public final class LikelihoodModel {
         sNBins = new int[ns];
         sOff = new int[ns + 1];
         sMorph = new boolean[ns];
-        sSignal = new boolean[ns];
         sRate = new double[ns];
         int nf = 0;
         int nt = 0;
@@ -134,7 +132,6 @@ public final class LikelihoodModel {
             sNBins[s] = sp.nominal.length;
             sOff[s + 1] = sOff[s] + sp.nominal.length;
             sMorph[s] = sp.morphed;
-            sSignal[s] = sp.signal;
             nf += sp.factors.size();
             mf = Math.max(mf, sp.factors.size());
             nt += sp.shifts.size();
@@ -313,7 +310,6 @@ public final class LikelihoodModel {
         sNBins = m.sNBins;
         sOff = m.sOff;
         sMorph = m.sMorph;
-        sSignal = m.sSignal;
         sRate = m.sRate;
         nominal = m.nominal;
         sFacStart = m.sFacStart;
@@ -534,11 +530,6 @@ public final class LikelihoodModel {
     /** The channel of sample s. */
     public int sampleChannel(int s) {
         return sChannel[s];
-    }
-
-    /** Whether sample s is signal. */
-    public boolean sampleSignal(int s) {
-        return sSignal[s];
     }
 
     /** The number of (sample, bin) cells over all samples. */

@@ -9,8 +9,9 @@ import java.util.Arrays;
  * outwards) and the rest, solves the Newton system of the rest with the Hessian from forward differences of
  * the analytic gradient, and searches along the step projected onto the bounds (Armijo backtracking). A step
  * that fails is damped (Levenberg-Marquardt) before giving up. Convergence: EDM = g^T H^-1 g / 2 &lt; tolerance,
- * like MINUIT's. A fresh Hessian every iteration (rather than BFGS updates) keeps the steps right across the
- * kinks of piecewise interpolations (pyhf code0/code1 at alpha = 0), where quasi-Newton updates stall.
+ * like MINUIT's. After a full Newton step the Hessian is carried on by a BFGS update (at most
+ * {@code MAX_BFGS_STEPS} in a row); any shortened step differences it afresh, which keeps the steps right across
+ * the kinks of piecewise interpolations (pyhf code0/code1 at alpha = 0), where quasi-Newton updates alone stall.
  */
 public final class Minimizer {
     /** Default EDM tolerance: far below MINUIT's (Combine runs 1e-4 to 1e-3) so results are reproducible. */
@@ -22,6 +23,8 @@ public final class Minimizer {
     /** A Newton step cut below this fraction by the line search suggests a kink in the NLL. */
     private static final double KINK_STEP = 1e-2;
     private static final int MAX_KINK_ROUNDS = 30;
+    /** Consecutive BFGS updates (after full Newton steps) before the Hessian is differenced afresh. */
+    private static final int MAX_BFGS_STEPS = 4;
 
     private final double tolerance;
     private final int maxIterations;
@@ -74,6 +77,10 @@ public final class Minimizer {
         double fRound = Double.NaN;
         double edm = Double.NaN;
         double lambda = 0;
+        double[] sv = new double[n];
+        double[] yv = new double[n];
+        double[] hs = new double[n];
+        int bfgsSteps = 0;
         for (int iter = 0; iter < maxIterations; iter++) {
             int nInactive = 0;
             for (int a = 0; a < n; a++) {
@@ -104,8 +111,28 @@ public final class Minimizer {
             } else {
                 edm = 0;
             }
+            if (reducedConverged && bfgsSteps > 0) {
+                // Confirm with a differenced Hessian: a BFGS estimate may call a point converged too early.
+                evals += forwardDifferenceHessian(ev, x, g, free, lo, hi, h, xp, gp);
+                bfgsSteps = 0;
+                continue;
+            }
             if (reducedConverged) {
                 if (!any(kinked)) {
+                    if (nInactive > 0) {
+                        // The last Newton step is tiny but squares the remaining error; keep it if it does not hurt.
+                        System.arraycopy(x, 0, xNew, 0, np);
+                        for (int a = 0; a < n; a++) {
+                            int i = free[a];
+                            xNew[i] = active[a] ? x[i] : Math.min(hi[i], Math.max(lo[i], x[i] + d[a]));
+                        }
+                        double fNew = ev.nllAndGradient(xNew, gNew);
+                        evals++;
+                        if (fNew <= f) {
+                            System.arraycopy(xNew, 0, x, 0, np);
+                            f = fNew;
+                        }
+                    }
                     return new FitResult(FitStatus.CONVERGED, x, f, edm, iter, evals);
                 }
                 // Minimise along each coordinate that sits on a kink, then resume Newton on all of them.
@@ -145,6 +172,11 @@ public final class Minimizer {
                 step *= 0.5;
             }
             if (!accepted) {
+                if (bfgsSteps > 0) {
+                    evals += forwardDifferenceHessian(ev, x, g, free, lo, hi, h, xp, gp);
+                    bfgsSteps = 0;
+                    continue;
+                }
                 if (edm < 1e3 * tolerance) {
                     // At the floating-point floor of the NLL: no lower value is representable here.
                     return new FitResult(FitStatus.CONVERGED, x, f, edm, iter, evals);
@@ -159,12 +191,20 @@ public final class Minimizer {
             if (step < KINK_STEP) {
                 markKink(x, xNew, g, gNew, free, active, h, kinked);
             }
-            evals += forwardDifferenceHessian(ev, xNew, gNew, free, lo, hi, h, xp, gp);
+            if (step == 1 && bfgsUpdate(x, xNew, g, gNew, free, active, h, sv, yv, hs)) {
+                bfgsSteps++;
+            } else {
+                bfgsSteps = 0;
+            }
+            if (bfgsSteps == 0 || bfgsSteps > MAX_BFGS_STEPS) {
+                evals += forwardDifferenceHessian(ev, xNew, gNew, free, lo, hi, h, xp, gp);
+                bfgsSteps = 0;
+            }
             double fOld = f;
             System.arraycopy(xNew, 0, x, 0, np);
             System.arraycopy(gNew, 0, g, 0, np);
             f = fNew;
-            if (Math.abs(fOld - f) <= 1e-15 * Math.max(1, Math.abs(f)) && edm < 1e3 * tolerance) {
+            if (Math.abs(fOld - f) <= 1e-15 * Math.max(1, Math.abs(f)) && edm < 1e3 * tolerance && bfgsSteps == 0) {
                 return new FitResult(FitStatus.CONVERGED, x, f, edm, iter + 1, evals);
             }
         }
@@ -215,6 +255,44 @@ public final class Minimizer {
             }
         }
         return evals;
+    }
+
+    /**
+     * Updates h by BFGS with the step over the free, inactive parameters; false (h untouched) when the curvature
+     * condition fails, e.g. across a kink.
+     */
+    private static boolean bfgsUpdate(double[] x, double[] xNew, double[] g, double[] gNew, int[] free,
+                                      boolean[] active, double[] h, double[] sv, double[] yv, double[] hs) {
+        int n = free.length;
+        double sy = 0;
+        double ss = 0;
+        double yy = 0;
+        for (int a = 0; a < n; a++) {
+            int i = free[a];
+            sv[a] = active[a] ? 0 : xNew[i] - x[i];
+            yv[a] = active[a] ? 0 : gNew[i] - g[i];
+            sy += sv[a] * yv[a];
+            ss += sv[a] * sv[a];
+            yy += yv[a] * yv[a];
+        }
+        double shs = 0;
+        for (int a = 0; a < n; a++) {
+            double acc = 0;
+            for (int b = 0; b < n; b++) {
+                acc += h[a * n + b] * sv[b];
+            }
+            hs[a] = acc;
+            shs += sv[a] * acc;
+        }
+        if (!(sy > 1e-10 * Math.sqrt(ss * yy)) || !(shs > 0)) {
+            return false;
+        }
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                h[a * n + b] += yv[a] * yv[b] / sy - hs[a] * hs[b] / shs;
+            }
+        }
+        return true;
     }
 
     /**

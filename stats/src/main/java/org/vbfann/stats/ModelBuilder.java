@@ -126,11 +126,6 @@ public final class ModelBuilder {
         return parHi[p];
     }
 
-    /** Whether a parameter is fixed. */
-    public boolean parameterFixed(int p) {
-        return parFixed[p];
-    }
-
     /** Declares the parameter of interest. */
     public void setPoi(int p) {
         poi = p;
@@ -182,11 +177,6 @@ public final class ModelBuilder {
     /** The channel of a sample. */
     public int sampleChannel(int s) {
         return samples.get(s).channel;
-    }
-
-    /** Whether a sample is signal. */
-    public boolean sampleSignal(int s) {
-        return samples.get(s).signal;
     }
 
     /** The number of samples so far. */

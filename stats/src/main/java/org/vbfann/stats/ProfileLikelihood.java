@@ -49,11 +49,6 @@ public final class ProfileLikelihood {
         return Math.max(0, 2 * (r.nll() - minimum.nll()));
     }
 
-    /** The parameters of the last conditional fit. */
-    public double[] lastParameters() {
-        return warm.clone();
-    }
-
     /** The interval where q &lt; level (1 for 68.3%, 3.84 for 95%), inside the parameter's bounds. */
     public Interval interval(int p, double level) {
         double best = minimum.parameters()[p];

@@ -33,6 +33,24 @@ class CombineReferenceTest {
         }
     }
 
+    /** One reference result of a counting case. */
+    record CaseResult(Path dir, JsonNode result) {
+    }
+
+    /** Every result of every counting case (the binned-model family), case by case. */
+    static List<CaseResult> countingResults() throws IOException {
+        List<CaseResult> out = new ArrayList<>();
+        for (Path dir : caseDirs()) {
+            JsonNode c = PyhfReferenceTest.read(dir.resolve("expected.json"));
+            if (c.path("datacard_type").asText().startsWith("counting")) {
+                for (JsonNode r : c.path("results")) {
+                    out.add(new CaseResult(dir, r));
+                }
+            }
+        }
+        return out;
+    }
+
     static AsymptoticCalculator.Limits limits(Path card, boolean noSystematics) {
         DatacardModelBuilder b = new DatacardModelBuilder(null);
         if (noSystematics) {
@@ -49,33 +67,29 @@ class CombineReferenceTest {
     void everyAsymptoticLimit() throws IOException {
         List<String> failures = new ArrayList<>();
         int checked = 0;
-        for (Path dir : caseDirs()) {
-            JsonNode c = PyhfReferenceTest.read(dir.resolve("expected.json"));
-            if (!c.path("datacard_type").asText().startsWith("counting")) {
+        for (CaseResult cr : countingResults()) {
+            Path dir = cr.dir();
+            JsonNode r = cr.result();
+            String method = r.path("method").asText();
+            if (!method.equals("Asymptotic") && !method.equals("AsymptoticLimits")) {
                 continue;
             }
-            for (JsonNode r : c.path("results")) {
-                String method = r.path("method").asText();
-                if (!method.equals("Asymptotic") && !method.equals("AsymptoticLimits")) {
-                    continue;
-                }
-                double rel = r.path("tolerance").path("rel").asDouble();
-                if (r.has("key")) {
-                    rel = TOLERANCE_OVERRIDES.getOrDefault(r.path("key").asText(), rel);
-                    String[] key = r.path("key").asText().split(" ");
-                    AsymptoticCalculator.Limits l = limits(dir.resolve(key[0]), r.path("options").asText().contains("-S 0"));
-                    double got = key[1].equals("Obs") ? l.observed() : l.expected()[QUANTILE_KEYS.get(key[1])];
-                    checked += check(failures, dir.getFileName() + " " + r.path("key").asText() + " " + r.path("options").asText(),
-                            got, r.path("value").asDouble(), rel);
-                } else {
-                    String card = r.path("commands").get(0).asText().split(" ")[3];
-                    AsymptoticCalculator.Limits l = limits(dir.resolve(card), false);
-                    JsonNode v = r.path("tree_values");
-                    checked += check(failures, dir.getFileName() + " observed", l.observed(), v.path("observed").asDouble(), rel);
-                    for (int k = 0; k < 5; k++) {
-                        checked += check(failures, dir.getFileName() + " " + DOC_KEYS[k], l.expected()[k],
-                                v.path(DOC_KEYS[k]).asDouble(), rel);
-                    }
+            double rel = r.path("tolerance").path("rel").asDouble();
+            if (r.has("key")) {
+                rel = TOLERANCE_OVERRIDES.getOrDefault(r.path("key").asText(), rel);
+                String[] key = r.path("key").asText().split(" ");
+                AsymptoticCalculator.Limits l = limits(dir.resolve(key[0]), r.path("options").asText().contains("-S 0"));
+                double got = key[1].equals("Obs") ? l.observed() : l.expected()[QUANTILE_KEYS.get(key[1])];
+                checked += check(failures, dir.getFileName() + " " + r.path("key").asText() + " " + r.path("options").asText(),
+                        got, r.path("value").asDouble(), rel);
+            } else {
+                String card = r.path("commands").get(0).asText().split(" ")[3];
+                AsymptoticCalculator.Limits l = limits(dir.resolve(card), false);
+                JsonNode v = r.path("tree_values");
+                checked += check(failures, dir.getFileName() + " observed", l.observed(), v.path("observed").asDouble(), rel);
+                for (int k = 0; k < 5; k++) {
+                    checked += check(failures, dir.getFileName() + " " + DOC_KEYS[k], l.expected()[k],
+                            v.path(DOC_KEYS[k]).asDouble(), rel);
                 }
             }
         }
@@ -88,28 +102,24 @@ class CombineReferenceTest {
     void everySignificance() throws IOException {
         List<String> failures = new ArrayList<>();
         int checked = 0;
-        for (Path dir : caseDirs()) {
-            JsonNode c = PyhfReferenceTest.read(dir.resolve("expected.json"));
-            if (!c.path("datacard_type").asText().startsWith("counting")) {
+        for (CaseResult cr : countingResults()) {
+            Path dir = cr.dir();
+            JsonNode r = cr.result();
+            String method = r.path("method").asText();
+            boolean legacy = method.equals("ProfileLikelihood") && r.path("options").asText().contains("--signif");
+            if (!method.equals("Significance") && !legacy) {
                 continue;
             }
-            for (JsonNode r : c.path("results")) {
-                String method = r.path("method").asText();
-                boolean legacy = method.equals("ProfileLikelihood") && r.path("options").asText().contains("--signif");
-                if (!method.equals("Significance") && !legacy) {
-                    continue;
-                }
-                Path card = legacy ? dir.resolve(r.path("key").asText().split(" ")[0])
-                        : dir.resolve(r.path("commands").get(0).asText().split(" ")[3]);
-                double want = legacy ? r.path("value").asDouble() : r.path("values").path("significance").asDouble();
-                JsonNode tol = r.path("tolerance");
-                double allowed = Math.max(tol.path("abs").asDouble(0), tol.path("rel").asDouble(0) * Math.abs(want));
-                double got = Significance.observed(new Fitter(new DatacardModelBuilder(null).build(card).model())).significance();
-                if (!(Math.abs(got - want) <= allowed)) {
-                    failures.add(dir.getFileName() + ": significance " + got + ", expected " + want + " +- " + allowed);
-                }
-                checked++;
+            Path card = legacy ? dir.resolve(r.path("key").asText().split(" ")[0])
+                    : dir.resolve(r.path("commands").get(0).asText().split(" ")[3]);
+            double want = legacy ? r.path("value").asDouble() : r.path("values").path("significance").asDouble();
+            JsonNode tol = r.path("tolerance");
+            double allowed = Math.max(tol.path("abs").asDouble(0), tol.path("rel").asDouble(0) * Math.abs(want));
+            double got = Significance.observed(new Fitter(new DatacardModelBuilder(null).build(card).model())).significance();
+            if (!(Math.abs(got - want) <= allowed)) {
+                failures.add(dir.getFileName() + ": significance " + got + ", expected " + want + " +- " + allowed);
             }
+            checked++;
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
         assertTrue(checked >= 3, "only " + checked + " significances checked");

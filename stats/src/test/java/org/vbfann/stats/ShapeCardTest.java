@@ -1,10 +1,12 @@
 package org.vbfann.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.vbfann.testkit.Fixtures;
 
 /** Shape datacards with templates from ROOT files. */
@@ -62,6 +64,37 @@ class ShapeCardTest {
                 assertEquals(p[i], fit.parameters()[i], 1e-5, m.parameterName(i));
             }
         }
+    }
+
+    /**
+     * autoMCStats with a threshold above the effective event counts of the 4mu templates: per-process parameters
+     * (Poisson where a process is Poisson-like, Gaussian otherwise) instead of one Gaussian per bin; the Asimov fit
+     * at r = 1 still returns r = 1.
+     */
+    @Test
+    void autoMcStatsBelowThresholdGivesPerProcessParameters(@TempDir Path tmp) throws Exception {
+        Path dir = Fixtures.path("stats/cms-an-18-120-ch4mu");
+        java.util.List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(
+                dir.resolve("datacard_Higgs125GeV_VBFStudy_k57nj2_ch4mu.txt")));
+        lines.add("ch4mu autoMCStats 1000");
+        Path card = tmp.resolve("card.txt");
+        java.nio.file.Files.write(card, lines);
+        java.nio.file.Files.copy(dir.resolve("datacard_Higgs125GeV_VBFStudy_k57nj2_ch4mu.root"),
+                tmp.resolve("datacard_Higgs125GeV_VBFStudy_k57nj2_ch4mu.root"));
+        DatacardModel dm;
+        try (RootShapeSource src = new RootShapeSource()) {
+            dm = new DatacardModelBuilder(src).build(card);
+        }
+        LikelihoodModel m = dm.model();
+        int perProcess = 0;
+        for (int p = 0; p < m.parameterCount(); p++) {
+            if (m.parameterName(p).startsWith("prop_binch4mu_bin") && m.parameterName(p).split("_").length > 3) {
+                perProcess++;
+            }
+        }
+        assertTrue(perProcess > 24, "per-process autoMCStats parameters: " + perProcess);
+        FitResult fit = Fitter.requireConverged(new Fitter(m.asimov(m.initialValues())).fit(), "Asimov fit");
+        assertEquals(1, fit.parameters()[m.poi()], 1e-5, "r");
     }
 
     private static int sampleIndex(LikelihoodModel m, String name) {

@@ -29,6 +29,9 @@ public final class ExitCodes {
         if (t instanceof CommandFailedException f) {
             return f.exitCode();
         }
+        if (t instanceof org.vbfann.stats.FitFailedException) {
+            return FAILED_RESULT;
+        }
         if (t instanceof IOException || t instanceof UncheckedIOException
                 || t instanceof org.vbfann.rootio.RootFileAccessException) {
             return IO;

@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
                 + " VBF-SR yields, and writes DIR/histos{4mu,4e,2e2mu}_25ns/output_<dataset>.root with the CMS dataset"
                 + " names (tree HZZ4LeptonsAnalysisReduced), output_data_obs.root with Poisson pseudo-data including"
                 + " Z+X, the Z+X inputs in DIR/ZplusX (trees FakeRate and ControlRegions) and DIR/truth.json with"
-                + " everything the generator knows. The same seed gives identical files."})
+                + " everything the generator knows. The same seed gives the same tree contents (the files differ only in their"
+                + " creation dates and UUIDs)."})
 public final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

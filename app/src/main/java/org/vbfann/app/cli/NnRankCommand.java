@@ -150,24 +150,33 @@ public final class NnRankCommand implements Callable<Integer> {
                     + "); run 'vbfann nn scan' first", ExitCodes.BAD_INPUT);
         }
         List<Row> rows = new ArrayList<>();
-        for (Path d : dirs) {
-            JsonNode config = readJson(d.resolve(NnScanCommand.CONFIG_FILE));
-            JsonNode model = readJson(d.resolve("model.json"));
+        for (Path d : inScanOrder(dirs)) {
+            JsonNode config = NnScanCommand.readJson(d.resolve(NnScanCommand.CONFIG_FILE));
+            JsonNode model = NnScanCommand.readJson(d.resolve("model.json"));
             rows.add(new Row(d.getFileName().toString(), config, model.path("training"),
                     NnScanCommand.readMetrics(d)));
         }
         return rows;
     }
 
-    private static JsonNode readJson(Path f) {
-        if (!Files.isRegularFile(f)) {
-            return NnFiles.JSON.missingNode();
+    /** The folders in the order of summary.csv (the scan's grid order) when there is one, else by name. */
+    private List<Path> inScanOrder(List<Path> dirs) {
+        Path summary = scan.resolve("summary.csv");
+        if (!Files.isRegularFile(summary)) {
+            return dirs;
         }
-        try {
-            return NnFiles.JSON.readTree(f.toFile());
+        List<String> ids;
+        try (Stream<String> lines = Files.lines(summary)) {
+            ids = lines.skip(1).map(l -> l.substring(0, Math.max(0, l.indexOf(',')))).toList();
         } catch (IOException e) {
-            throw new CommandFailedException(f + ": not valid JSON: " + e.getMessage(), ExitCodes.BAD_INPUT, e);
+            throw new UncheckedIOException(summary + ": cannot read: " + e.getMessage(), e);
         }
+        List<Path> out = new ArrayList<>(dirs);
+        out.sort(java.util.Comparator.comparingInt(p -> {
+            int i = ids.indexOf(p.getFileName().toString());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }));
+        return out;
     }
 
     private void writeCsv(List<Ranking.Entry> kept, Map<String, Row> byId, Ranking.Metric metric) {

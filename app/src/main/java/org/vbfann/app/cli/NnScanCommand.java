@@ -380,7 +380,11 @@ public final class NnScanCommand implements Callable<Integer> {
 
     /** The metrics of a configuration folder, or a missing node. */
     static JsonNode readMetrics(Path dir) {
-        Path f = dir.resolve(TrainingRun.METRICS_FILE);
+        return readJson(dir.resolve(TrainingRun.METRICS_FILE));
+    }
+
+    /** A JSON file, or a missing node if there is none. */
+    static JsonNode readJson(Path f) {
         if (!Files.isRegularFile(f)) {
             return NnFiles.JSON.missingNode();
         }

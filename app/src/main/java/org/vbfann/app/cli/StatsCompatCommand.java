@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.vbfann.stats.ChannelCompatibility;
 import org.vbfann.stats.DatacardModel;
-import org.vbfann.stats.DatacardModelBuilder;
 import org.vbfann.stats.Fitter;
 import org.vbfann.stats.ProfileLikelihood;
 import org.vbfann.stats.RootShapeSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code vbfann stats compat}: channel compatibility, like combine -M ChannelCompatibilityCheck. */
@@ -26,29 +26,23 @@ public final class StatsCompatCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--datacard", paramLabel = "<card.txt>", required = true, description = "A CMS Combine text datacard.")
-    java.nio.file.Path datacard;
-
-    @Option(names = {"-m", "--mass"}, paramLabel = "<mass>", defaultValue = DatacardModelBuilder.COMBINE_DEFAULT_MASS,
-            description = "The value of $MASS in shapes lines. Default: ${DEFAULT-VALUE}.")
-    String mass;
-
-    @Option(names = "--rmin", defaultValue = "0", description = "Lower bound of r. Default: ${DEFAULT-VALUE}.")
-    double rMin;
-
-    @Option(names = "--rmax", defaultValue = "20", description = "Upper bound of r. Default: ${DEFAULT-VALUE}.")
-    double rMax;
+    @Mixin
+    StatsModelOptions inputs;
 
     @Option(names = "--json", description = "Print the result as a JSON object.")
     boolean json;
 
     @Override
     public Integer call() {
+        if (inputs.input.datacard == null) {
+            throw new CommandFailedException("stats compat needs --datacard (channels of a pyhf workspace share no"
+                    + " signal strength convention)", ExitCodes.USAGE);
+        }
         DatacardModel common;
         DatacardModel split;
         try (RootShapeSource src = new RootShapeSource()) {
-            common = new DatacardModelBuilder(src).mass(mass).rRange(rMin, rMax).build(datacard);
-            split = new DatacardModelBuilder(src).mass(mass).rRange(rMin, rMax).poiPerChannel().build(common.card());
+            common = inputs.datacardBuilder(src).build(inputs.input.datacard);
+            split = inputs.datacardBuilder(src).poiPerChannel().build(common.card());
         }
         List<String> channels = common.card().channels();
         int[] pois = new int[channels.size()];

@@ -26,9 +26,8 @@ public final class StatsLimitCommand implements Callable<Integer> {
     @Mixin
     StatsModelOptions inputs;
 
-    @Option(names = {"-M", "--method"}, paramLabel = "<method>", defaultValue = "asymptotic",
-            description = "The method; only 'asymptotic' (AsymptoticLimits) is available. Default: ${DEFAULT-VALUE}.")
-    String method;
+    @Mixin
+    AsymptoticMethodOption method;
 
     @Option(names = "--at", paramLabel = "<r=value>",
             description = "Report CLs at this POI value (e.g. r=1.0 or mu=1.0) instead of limits.")
@@ -47,10 +46,7 @@ public final class StatsLimitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!method.equalsIgnoreCase("asymptotic") && !method.equalsIgnoreCase("AsymptoticLimits")) {
-            throw new CommandFailedException("--method " + method + " is not available; use --method asymptotic",
-                    ExitCodes.USAGE);
-        }
+        method.check();
         if (!(cl > 0 && cl < 1)) {
             throw new CommandFailedException("--cl " + cl + " must lie strictly between 0 and 1", ExitCodes.USAGE);
         }

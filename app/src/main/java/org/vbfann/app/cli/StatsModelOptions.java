@@ -79,18 +79,9 @@ final class StatsModelOptions {
             throw new UncheckedIOException(new NoSuchFileException(file.toString()));
         }
         if (input.datacard != null) {
-            DatacardModelBuilder b;
             DatacardModel dm;
             try (RootShapeSource shapes = new RootShapeSource()) {
-                b = new DatacardModelBuilder(shapes).mass(mass);
-                if (rMin != null || rMax != null) {
-                    b.rRange(rMin == null ? DatacardModelBuilder.COMBINE_R_MIN : rMin,
-                            rMax == null ? DatacardModelBuilder.COMBINE_R_MAX : rMax);
-                }
-                if (noSystematics) {
-                    b.withoutSystematics();
-                }
-                dm = b.build(file);
+                dm = datacardBuilder(shapes).build(file);
             }
             return new Loaded(dm.model(), true, null, dm.nuisances(), dm.groups(), file.toString());
         }
@@ -117,6 +108,19 @@ final class StatsModelOptions {
         AsymptoticCalculator.TestStatistic ts = r.testStatistic() == null ? null
                 : AsymptoticCalculator.TestStatistic.ofPyhfName(r.testStatistic());
         return new Loaded(m, false, ts, nuis, Map.of(), file.toString());
+    }
+
+    /** A datacard model builder with --mass, --rmin/--rmax and --no-systematics applied. */
+    DatacardModelBuilder datacardBuilder(RootShapeSource shapes) {
+        DatacardModelBuilder b = new DatacardModelBuilder(shapes).mass(mass);
+        if (rMin != null || rMax != null) {
+            b.rRange(rMin == null ? DatacardModelBuilder.COMBINE_R_MIN : rMin,
+                    rMax == null ? DatacardModelBuilder.COMBINE_R_MAX : rMax);
+        }
+        if (noSystematics) {
+            b.withoutSystematics();
+        }
+        return b;
     }
 
     /** A fitter of the loaded model, with --rmin/--rmax applied to a workspace's POI too. */

@@ -24,9 +24,8 @@ public final class StatsSignificanceCommand implements Callable<Integer> {
     @Mixin
     StatsModelOptions inputs;
 
-    @Option(names = {"-M", "--method"}, paramLabel = "<method>", defaultValue = "asymptotic",
-            description = "The method; only 'asymptotic' is available. Default: ${DEFAULT-VALUE}.")
-    String method;
+    @Mixin
+    AsymptoticMethodOption method;
 
     @Option(names = "--expect-signal", paramLabel = "<r>",
             description = "Expected significance on the Asimov dataset at this signal strength.")
@@ -37,10 +36,7 @@ public final class StatsSignificanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!method.equalsIgnoreCase("asymptotic")) {
-            throw new CommandFailedException("--method " + method + " is not available; use --method asymptotic",
-                    ExitCodes.USAGE);
-        }
+        method.check();
         StatsModelOptions.Loaded l = inputs.load();
         Fitter f = inputs.fitter(l);
         Significance.Result r = expectSignal == null ? Significance.observed(f) : Significance.expected(f, expectSignal);

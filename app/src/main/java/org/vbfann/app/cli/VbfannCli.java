@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "vbfann",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         header = "VBF H->ZZ->4l analysis with neural networks: ROOT I/O, training, Z+X, statistics.",
         description = {

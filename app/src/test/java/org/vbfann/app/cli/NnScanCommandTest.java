@@ -131,6 +131,18 @@ class NnScanCommandTest {
         assertEquals(fromScan.path("test"), fromJob.path("test"));
     }
 
+    @Test
+    void everyNewCommandAnswersHelp() {
+        String[][] cmds = {{"dataset", "build"}, {"nn", "train"}, {"nn", "scan"}, {"nn", "rank"}};
+        String[] headers = {"Build a training dataset", "Train a network on a dataset", "Train a grid of network",
+            "Rank the configurations"};
+        for (int i = 0; i < cmds.length; i++) {
+            CliRunner.Result r = CliRunner.run(cmds[i][0], cmds[i][1], "--help");
+            assertEquals(0, r.exitCode(), r.err());
+            assertTrue(r.out().startsWith(headers[i]), r.out());
+        }
+    }
+
     /** Splits a line of single-quoted words as sh would. */
     private static List<String> shellWords(String line) {
         List<String> out = new ArrayList<>();

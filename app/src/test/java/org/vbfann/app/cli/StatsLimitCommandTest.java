@@ -87,6 +87,21 @@ class StatsLimitCommandTest {
         assertEquals("", r.out());
     }
 
+    /** A fit that cannot start (a negative yield where data are) says so, prints no result, exits with 1. */
+    @Test
+    void failedFitIsReportedNotPrinted(@TempDir Path tmp) throws IOException {
+        Path ws = tmp.resolve("ws.json");
+        Files.writeString(ws, "{\"channels\": [{\"name\": \"c\", \"samples\": ["
+                + "{\"name\": \"s\", \"data\": [1.0], \"modifiers\": [{\"name\": \"mu\", \"type\": \"normfactor\", \"data\": null}]},"
+                + "{\"name\": \"b\", \"data\": [-5.0], \"modifiers\": []}]}],"
+                + "\"observations\": [{\"name\": \"c\", \"data\": [3.0]}],"
+                + "\"measurements\": [{\"name\": \"m\", \"config\": {\"poi\": \"mu\", \"parameters\": []}}], \"version\": \"1.0.0\"}");
+        CliRunner.Result r = CliRunner.run("stats", "limit", "--workspace", ws.toString(), "--json");
+        assertEquals(ExitCodes.FAILED_RESULT, r.exitCode(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("vbfann: free fit to data did not converge: not_finite_at_start"), r.err());
+    }
+
     @Test
     void missingFileIsAnIoError(@TempDir Path tmp) {
         CliRunner.Result r = CliRunner.run("stats", "limit", "--datacard", tmp.resolve("none.txt").toString());

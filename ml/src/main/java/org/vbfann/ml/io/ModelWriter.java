@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.vbfann.core.AtomicFiles;
 import org.vbfann.ml.ActivationLayer;
 import org.vbfann.ml.BatchNormLayer;
 import org.vbfann.ml.DenseLayer;
@@ -148,22 +146,6 @@ public final class ModelWriter {
      * @throws UncheckedIOException if it cannot be written (nothing is left behind)
      */
     public static void writeAtomically(Path file, byte[] bytes) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            Files.write(tmp, bytes);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            try {
-                if (tmp != null) {
-                    Files.deleteIfExists(tmp);
-                }
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
-        }
+        AtomicFiles.write(file, bytes);
     }
 }

@@ -9,9 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.vbfann.core.AtomicFiles;
 import org.vbfann.core.Column;
 import org.vbfann.core.ElementType;
 import org.vbfann.core.EventTable;
@@ -85,7 +85,7 @@ public final class DatasetFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(json + ": cannot encode: " + e.getMessage(), e);
         }
-        writeAtomically(json, bytes);
+        AtomicFiles.write(json, bytes);
     }
 
     private static EventTable table(Dataset d, Dataset.Split s) {
@@ -105,24 +105,6 @@ public final class DatasetFiles {
             cols.add(Column.ofDoubles(d.references().get(q), s.reference()[q]));
         }
         return EventTable.of(s.rows(), cols);
-    }
-
-    private static void writeAtomically(Path file, byte[] bytes) {
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-            Files.write(tmp, bytes);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            try {
-                if (tmp != null) {
-                    Files.deleteIfExists(tmp);
-                }
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
-        }
     }
 
     /** The metadata document of a dataset. */

@@ -15,14 +15,14 @@ final class Calibration {
     /** k of a process. */
     static double factor(Process p) {
         return switch (p) {
-            case QQH -> 0.740;
-            case GGH -> 0.675;
-            case WH -> 0.694;
-            case ZH -> 0.683;
-            case TTH -> 0.420;
-            case QQZZ -> 0.267;
+            case QQH -> 0.721;
+            case GGH -> 0.670;
+            case WH -> 0.704;
+            case ZH -> 0.690;
+            case TTH -> 0.416;
+            case QQZZ -> 0.282;
             case ZZJJ -> 1.0;
-            case GGZZ -> 0.72;
+            case GGZZ -> 0.625;
             case TTZ -> 1.0;
         };
     }

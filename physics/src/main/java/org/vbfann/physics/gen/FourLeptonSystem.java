@@ -107,19 +107,9 @@ final class FourLeptonSystem {
             if (mass != HIGGS_GRID_MASS) {
                 throw new IllegalArgumentException("the H -> ZZ* table is for mH = " + HIGGS_GRID_MASS + ", not " + mass);
             }
-            double u = r.nextDouble();
-            int lowIdx = -1;
-            int highIdx = HIGGS_GRID_CDF.length - 1;
-            while (highIdx - lowIdx > 1) {
-                int mid = (lowIdx + highIdx) >>> 1;
-                if (HIGGS_GRID_CDF[mid] <= u) {
-                    lowIdx = mid;
-                } else {
-                    highIdx = mid;
-                }
-            }
-            double a = M_LL_MIN + (highIdx / HIGGS_GRID_N + r.nextDouble()) * HIGGS_GRID_STEP;
-            double b = M_LL_MIN + (highIdx % HIGGS_GRID_N + r.nextDouble()) * HIGGS_GRID_STEP;
+            int cell = TabulatedDistribution.firstAbove(HIGGS_GRID_CDF, r.nextDouble(), -1);
+            double a = M_LL_MIN + (cell / HIGGS_GRID_N + r.nextDouble()) * HIGGS_GRID_STEP;
+            double b = M_LL_MIN + (cell % HIGGS_GRID_N + r.nextDouble()) * HIGGS_GRID_STEP;
             m1 = a;
             m2 = b;
             return;

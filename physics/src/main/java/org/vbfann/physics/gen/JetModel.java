@@ -29,15 +29,15 @@ final class JetModel {
      */
     static final JetModel VBF = new JetModel(new double[] {0.05, 0.22, 0.50, 0.17, 0.06},
             1.8, 35.0, 2.3,
-            2.2, 35.0, 1.6, 5.5, 0.8, 0.9,
+            2.2, 40.0, 1.6, 5.5, 0.8, 0.9,
             1.0, 0.25, 0.3, true, 1.2);
     /**
-     * Gluon fusion radiation: softer, central, small |Δη| (mean 1.8), the system uncorrelated with the jets
+     * Gluon fusion radiation: softer, central, small |Δη| (mean 1.9), the system uncorrelated with the jets
      * (spec §8 A8: m_jj median ~150–250 GeV); multiplicity of POWHEG-like ggH in the 4ℓ selection.
      */
     static final JetModel GGH = new JetModel(new double[] {0.58, 0.28, 0.10, 0.03, 0.01},
             1.3, 28.0, 1.6,
-            1.6, 30.0, 1.2, 1.6, 1.1, 1.1,
+            1.6, 30.0, 1.2, 1.6, 1.2, 1.1,
             0.4, 0.0, 1.3, false, 1.8);
     /** qq̄ → ZZ: initial-state radiation like ggH, fewer jets. */
     static final JetModel QQZZ = GGH.withMultiplicity(new double[] {0.70, 0.22, 0.06, 0.016, 0.004});

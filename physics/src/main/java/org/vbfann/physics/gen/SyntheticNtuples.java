@@ -72,7 +72,8 @@ public final class SyntheticNtuples {
 
     /**
      * The whole run: every MC file, the Z+X files and the pseudo-data, handed to {@code sink} one file at a
-     * time in a fixed order (MC samples are generated on {@link GeneratorSettings#threads()} threads).
+     * time in a fixed order (MC samples are generated on {@link GeneratorSettings#threads()} threads, at most
+     * two per thread ahead of the sink).
      *
      * @return the truth (write it with {@link GeneratorTruth#toJson()})
      */
@@ -87,13 +88,17 @@ public final class SyntheticNtuples {
             return t;
         });
         try {
-            List<Future<GeneratedSample>> futures = new ArrayList<>();
-            for (SampleSpec spec : specs) {
-                futures.add(pool.submit(() -> generate(spec)));
-            }
+            // Z+X first (it is one long task), then the samples through a window of 2 per thread, so that
+            // finished samples do not pile up in memory while the sink writes
             Future<ZplusXGenerator.Output> zxFuture = pool.submit(() -> ZplusXGenerator.generate(settings));
-            for (Future<GeneratedSample> f : futures) {
-                GeneratedSample g = get(f);
+            java.util.ArrayDeque<Future<GeneratedSample>> window = new java.util.ArrayDeque<>();
+            int next = 0;
+            while (next < specs.size() || !window.isEmpty()) {
+                while (next < specs.size() && window.size() < 2 * settings.threads()) {
+                    SampleSpec spec = specs.get(next++);
+                    window.add(pool.submit(() -> generate(spec)));
+                }
+                GeneratedSample g = get(window.poll());
                 truth.add(g);
                 String path = g.spec().finalState().directory() + "/output_" + g.spec().datasetName() + ".root";
                 sink.accept(new OutputFile(path, List.of(reducedTree(g.table()))));

@@ -76,18 +76,26 @@ final class TabulatedDistribution {
         return inverse(r.nextDouble());
     }
 
-    private double inverse(double u) {
-        int lowIdx = 0;
-        int highIdx = cdf.length - 1;
+    /**
+     * The first index in ({@code low}, length − 1] whose value exceeds {@code u} in a non-decreasing array
+     * (length − 1 if none does), by bisection.
+     */
+    static int firstAbove(double[] sorted, double u, int low) {
+        int lowIdx = low;
+        int highIdx = sorted.length - 1;
         while (highIdx - lowIdx > 1) {
             int mid = (lowIdx + highIdx) >>> 1;
-            if (cdf[mid] <= u) {
+            if (sorted[mid] <= u) {
                 lowIdx = mid;
             } else {
                 highIdx = mid;
             }
         }
-        int i = lowIdx;
+        return highIdx;
+    }
+
+    private double inverse(double u) {
+        int i = firstAbove(cdf, u, 0) - 1;
         double rest = u - cdf[i];
         double p0 = pdf[i];
         double slope = (pdf[i + 1] - p0) / step;

@@ -21,7 +21,7 @@ final class ZplusXGenerator {
     /** Z + one fake probe events per Z flavour and probe flavour at 35.9 fb⁻¹ (our choice: ~1000 per rate bin). */
     static final double FAKE_PROBES = 20_000;
     /** Z + one prompt (WZ) probe events per Z flavour and probe flavour at 35.9 fb⁻¹ (our choice). */
-    static final double PROMPT_PROBES = 600;
+    static final double PROMPT_PROBES = 300;
     /** Simulated ZZ control-region and WZ probe events per sample at scale 1. */
     private static final int PROMPT_MC_EVENTS = 3000;
     /** Candidates per channel of the truth integration at scale 1 (and below): ~3 % MC error on the VBF-SR. */
@@ -217,7 +217,7 @@ final class ZplusXGenerator {
 
     /**
      * The {@code FakeRate} trees of data (fake probes plus prompt WZ probes, weight 1) and of the WZ
-     * simulation (prompt probes, weighted to their expectation). Fake probes: pT = pT_min + Exp(9 GeV),
+     * simulation (prompt probes, weighted to their expectation). Fake probes: pT = pT_min + Exp(12 GeV),
      * η ~ N(0, 1.3) inside the acceptance, tight with the true fake rate; prompt probes from W decays:
      * pT = 10 + Gamma(2, 18) GeV, η ~ N(0, 1.2), tight with the prompt efficiency. The Z leptons are implied
      * (|m_ℓℓ − m_Z| &lt; 7 GeV, MET &lt; 25 GeV, spec §3.2).
@@ -266,7 +266,7 @@ final class ZplusXGenerator {
                               SplittableRandom r) {
         double ptMin = flavour == 11 ? Detector.ELECTRON_PT_MIN : Detector.MUON_PT_MIN;
         double etaMax = flavour == 11 ? Detector.ELECTRON_ETA_MAX : Detector.MUON_ETA_MAX;
-        double pt = fake ? ptMin + Sampling.exponential(r, 9.0) : 10 + Sampling.gamma(r, 2.0, 18.0);
+        double pt = fake ? ptMin + Sampling.exponential(r, 12.0) : 10 + Sampling.gamma(r, 2.0, 18.0);
         double eta = Sampling.truncatedGauss(r, 0, fake ? 1.3 : 1.2, etaMax);
         double p = fake ? FakeRateModel.fakeRate(flavour, pt, Math.abs(eta)) : Detector.efficiency(flavour, pt, eta);
         float charge = r.nextBoolean() ? 1f : -1f;

@@ -1,5 +1,7 @@
 package org.vbfann.physics.gen;
 
+import org.vbfann.physics.zx.ZxFinalState;
+
 /**
  * The Z+X final-state labels of the control regions (spec §3.3): the flavour of the tight Z1 and of the loose
  * pair. {@code 2e2mu} has Z1 → ee and loose muons, {@code 2mu2e} Z1 → μμ and loose electrons; both belong to
@@ -8,38 +10,39 @@ package org.vbfann.physics.gen;
  * loose muons and 1.12 for loose electrons, our choice).
  */
 public enum ZxChannel {
-    FOUR_MU("4mu", 13, 13, FinalState.FOUR_MU, 2.03),
-    FOUR_E("4e", 11, 11, FinalState.FOUR_E, 0.33),
-    TWO_E_TWO_MU("2e2mu", 11, 13, FinalState.TWO_E_TWO_MU, 1.60),
-    TWO_MU_TWO_E("2mu2e", 13, 11, FinalState.TWO_E_TWO_MU, 1.12);
+    FOUR_MU(ZxFinalState.FOUR_MU, FinalState.FOUR_MU, 2.03),
+    FOUR_E(ZxFinalState.FOUR_E, FinalState.FOUR_E, 0.33),
+    TWO_E_TWO_MU(ZxFinalState.TWO_E_TWO_MU, FinalState.TWO_E_TWO_MU, 1.60),
+    TWO_MU_TWO_E(ZxFinalState.TWO_MU_TWO_E, FinalState.TWO_E_TWO_MU, 1.12);
 
-    private final String label;
-    private final int promptFlavour;
-    private final int looseFlavour;
+    private final ZxFinalState label;
     private final FinalState finalState;
     private final double vbfSrTarget;
 
-    ZxChannel(String label, int promptFlavour, int looseFlavour, FinalState finalState, double vbfSrTarget) {
+    ZxChannel(ZxFinalState label, FinalState finalState, double vbfSrTarget) {
         this.label = label;
-        this.promptFlavour = promptFlavour;
-        this.looseFlavour = looseFlavour;
         this.finalState = finalState;
         this.vbfSrTarget = vbfSrTarget;
     }
 
+    /** The Z+X estimate's label of this channel (spec §3.3). */
+    public ZxFinalState zxFinalState() {
+        return label;
+    }
+
     /** "4mu", "4e", "2e2mu" or "2mu2e" (spec §3.3). */
     public String label() {
-        return label;
+        return label.label();
     }
 
     /** |PDG id| of the tight Z1 leptons. */
     public int promptFlavour() {
-        return promptFlavour;
+        return label.tightFlavour();
     }
 
     /** |PDG id| of the loose (fake-candidate) pair. */
     public int looseFlavour() {
-        return looseFlavour;
+        return label.looseFlavour();
     }
 
     /** The ntuple final state the channel's signal-region events go to. */

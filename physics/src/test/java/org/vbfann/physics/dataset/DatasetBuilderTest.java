@@ -200,6 +200,16 @@ class DatasetBuilderTest {
     }
 
     @Test
+    void readingAFolderWithoutADatasetSaysHowToMakeOne(@TempDir Path empty) throws java.io.IOException {
+        DatasetException e = assertThrows(DatasetException.class, () -> DatasetFiles.read(empty));
+        assertEquals(empty + ": no dataset.json here; build a dataset with 'vbfann dataset build'", e.getMessage());
+        java.nio.file.Files.writeString(empty.resolve("dataset.json"), "{\"format\": \"other\", \"formatVersion\": 1}");
+        DatasetException f = assertThrows(DatasetException.class, () -> DatasetFiles.read(empty));
+        assertEquals(empty.resolve("dataset.json") + ": format 'other' version 1, expected 'vbfann-dataset' version 1",
+                f.getMessage());
+    }
+
+    @Test
     void fileMatchingTwoKeysOrNoneIsAnError() {
         DatasetException two = assertThrows(DatasetException.class, () -> FileAssignment.assign(List.of(vbf4mu),
                 List.of("qqH", "H"), List.of("VBF", "HToZZ")));
