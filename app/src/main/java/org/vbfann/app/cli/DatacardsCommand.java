@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.vbfann.core.Axis;
+import org.vbfann.core.Histogram1D;
 import org.vbfann.physics.dataset.FileAssignment;
 import org.vbfann.physics.templates.TemplateBuilder;
+import org.vbfann.rootio.RootFile;
 import org.vbfann.stats.ShapeDatacards;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,9 +32,10 @@ import picocli.CommandLine.Option;
                 + " apply') for the events passing --selection, weighted by --weight, and writes OUT/<stem>_<channel>.txt"
                 + " per channel, OUT/<stem>_combined.txt and OUT/shapes.root (<channel>/data_obs, <channel>/<process>,"
                 + " <channel>/<process>_<syst>Up/Down), as the original genCombineInputs step did.",
-            "Z+X: --zx-yield gives the data-driven yield per final state ('vbfann zx estimate'); its shape is that"
-                + " of the --zx-files control-region events (2P2F and 3P1F) passing the selection, scaled to the"
-                + " yield. Systematics: the default lnN table (lumi 2.6%%, lepton efficiency per final state, BR,"
+            "Z+X: either --zx-shapes, a file of ready templates (a negative bin of s*H_3P1F - H_2P2F is set to 0"
+                + " and the template scaled back to its yield, under- and overflow included), or --zx-yield, the data-driven yield per final state,"
+                + " with the shape of the --zx-files control-region events (2P2F and 3P1F, unweighted) passing the"
+                + " selection. Systematics: the default lnN table (lumi 2.6%%, lepton efficiency per final state, BR,"
                 + " theory of qqH and ggH, Z+X fake rates; see ShapeDatacards.defaultTable) and the --shape ones.",
             "Values outside --range are counted in the first or last bin."})
 public final class DatacardsCommand implements Callable<Integer> {
@@ -96,6 +99,11 @@ public final class DatacardsCommand implements Callable<Integer> {
     @Option(names = "--zx-files", split = ",", paramLabel = "FILE.root[:TREE]",
             description = "Control-region trees giving the Z+X shape (tree ControlRegions unless :TREE is given).")
     List<String> zxFiles;
+
+    @Option(names = "--zx-shapes", paramLabel = "FILE.root",
+            description = "Z+X templates made elsewhere: the histogram <channel>/<zx-name> of each channel (as the"
+                + " demo's zx/shapes.root), in the cards' binning; instead of --zx-yield and --zx-files.")
+    Path zxShapes;
 
     @Option(names = "--zx-name", defaultValue = "zjets", paramLabel = "NAME",
             description = "The Z+X process name in the cards (default: ${DEFAULT-VALUE}, as in the original cards).")
@@ -167,7 +175,11 @@ public final class DatacardsCommand implements Callable<Integer> {
         };
         TemplateBuilder.Templates t = builder.build(samples, listener);
         Files.createDirectories(out);
-        Set<String> dataDriven = zxYields == null ? Set.of() : Set.of(zxName);
+        if (zxShapes != null) {
+            readZplusX(t);
+            processes.add(zxName);
+        }
+        Set<String> dataDriven = zxYields == null && zxShapes == null ? Set.of() : Set.of(zxName);
         List<ShapeDatacards.LnN> lnN = noDefaultSystematics ? List.of() : ShapeDatacards.defaultTable(zxName);
         ShapeDatacards.Written w = ShapeDatacards.write(t.channels(), processes, new LinkedHashSet<>(signal), dataDriven,
                 shapeNames, lnN, out, stem);
@@ -202,6 +214,44 @@ public final class DatacardsCommand implements Callable<Integer> {
             }
             builder.normalize(ch, zxName, y.getValue());
         }
+    }
+
+    /** Adds the --zx-shapes template of every channel that has one; see the command description. */
+    private void readZplusX(TemplateBuilder.Templates t) {
+        if (zxYields != null || zxFiles != null) {
+            throw new CommandFailedException("--zx-shapes gives the Z+X templates: leave out --zx-yield and --zx-files",
+                    ExitCodes.USAGE);
+        }
+        try (RootFile f = RootFile.open(zxShapes)) {
+            for (Map.Entry<String, Map<String, Histogram1D>> c : t.channels().entrySet()) {
+                String key = c.getKey() + "/" + zxName;
+                if (!f.has(key)) {
+                    continue;
+                }
+                Histogram1D h = f.histogram1D(key).copy(zxName);
+                double yield = h.integralWithFlow();
+                int n = h.axis().bins();
+                foldInto(h, 0, 1);
+                foldInto(h, n + 1, n);
+                for (int b = 1; b <= n; b++) {
+                    if (h.content(b) < 0) {
+                        h.setContent(b, 0);
+                    }
+                }
+                if (yield > 0 && h.integral() > 0) {
+                    h.scale(yield / h.integral());
+                }
+                c.getValue().put(zxName, h);
+            }
+        }
+    }
+
+    /** Moves a flow cell into its edge bin, as the templates count values outside the range. */
+    private static void foldInto(Histogram1D h, int from, int to) {
+        h.setContent(to, h.content(to) + h.content(from));
+        h.setSumw2(to, h.sumw2(to) + h.sumw2(from));
+        h.setContent(from, 0);
+        h.setSumw2(from, 0);
     }
 
     private void report(ShapeDatacards.Written w, List<String> processes) {

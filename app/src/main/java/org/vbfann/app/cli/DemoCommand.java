@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import org.vbfann.core.Axis;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -26,10 +27,11 @@ import picocli.CommandLine.Option;
         description = {
             "Generates calibrated synthetic ntuples (vbfann generate), builds a VBF-vs-rest training dataset in the"
                 + " VBF signal region (dataset build), trains a small network (nn train), adds its score to every"
-                + " ntuple and to the Z+X control regions (nn apply), writes shape datacards of the score per final"
-                + " state with Z+X (datacards), and computes asymptotic limits and significances (stats limit,"
+                + " ntuple and to the Z+X control regions (nn apply), estimates Z+X with fake rates measured in the"
+                + " Z+l region and applied to the 2P2F and 3P1F control regions (org.vbfann.physics.zx), writes shape"
+                + " datacards of the score per final state (datacards), and computes asymptotic limits and significances (stats limit,"
                 + " stats significance) and fits r with pre- and post-fit plots (stats fit). Prints a summary: AUC of the network vs MELA and D_jet, yields against the"
-                + " generator's truth, Z+X, limits and significances, and where the files and plots are.",
+                + " generator's truth, the Z+X estimate against the truth, limits and significances, and where the files and plots are.",
             "Each stage writes its own folder under --out; a re-run skips stages that finished with the same"
                 + " settings, unless --force."})
 public final class DemoCommand implements Callable<Integer> {
@@ -54,6 +56,10 @@ public final class DemoCommand implements Callable<Integer> {
     static final String SCORE = "nn_score";
     /** Z+X inputs of the generator, relative to the ntuple folder. */
     static final String ZX_DATA = "ZplusX/ZplusX_DataRunIISummer16_03Feb2017.root";
+    static final String ZX_PROMPT_WZ = "ZplusX/ZplusX_prompt_WZTo3LNu.root";
+    static final String ZX_PROMPT_ZZ = "ZplusX/ZplusX_prompt_ZZTo4L.root";
+    /** Bins of the score templates on [0, 1]: few, so that the small samples of the demo fill each. */
+    static final int BINS = 8;
     static final String[] FINAL_STATES = {"4mu", "4e", "2e2mu"};
 
     @CommandLine.Spec
@@ -123,26 +129,26 @@ public final class DemoCommand implements Callable<Integer> {
             NnFiles.writeAtomically(applied, (all + "]\n").getBytes(StandardCharsets.UTF_8));
         }
         JsonNode truth = NnFiles.JSON.readTree(gen.resolve("truth.json").toFile());
-        StringBuilder zx = new StringBuilder();
-        for (String fs : FINAL_STATES) {
-            zx.append(zx.length() == 0 ? "" : ",").append(fs).append('=')
-                    .append(truth.path("zplusx").path("final_states").path(fs).path("VBF-SR").asDouble());
+        Path zx = out.resolve("zx");
+        if (!skipped(5, "estimate Z+X from fake rates and the control regions", zx.resolve("yields.json"))) {
+            DemoZplusX.estimate(gen.resolve(ZX_DATA), gen.resolve(ZX_PROMPT_WZ), gen.resolve(ZX_PROMPT_ZZ),
+                    scored.resolve("ZplusX").resolve(Path.of(ZX_DATA).getFileName()), VBF_SR, SCORE,
+                    Axis.uniform(BINS, 0, 1, SCORE), zx);
         }
-        stage(5, "fill templates of the score and write datacards", cards.resolve("datacards.json"),
+        stage(6, "fill templates of the score and write datacards", cards.resolve("datacards.json"),
                 cards.resolve("datacards.json"),
                 "datacards", "--files", scored + "/histos*_25ns/*.root", "--keys", KEYS, "--tags", TAGS, "--signal", "qqH",
-                "--observable", SCORE, "--selection", VBF_SR, "--bins", "8", "--range", "0,1",
-                "--zx-yield", zx.toString(), "--zx-files", scored.resolve("ZplusX").resolve(Path.of(ZX_DATA).getFileName())
-                        + ":ControlRegions", "--quiet", "--json", "--out", cards.toString());
+                "--observable", SCORE, "--selection", VBF_SR, "--bins", String.valueOf(BINS), "--range", "0,1",
+                "--zx-shapes", zx.resolve("shapes.root").toString(), "--quiet", "--json", "--out", cards.toString());
         Path card = cards.resolve("datacard_combined.txt");
-        stage(6, "asymptotic CLs limits", stats.resolve("limit.json"), stats.resolve("limit.json"),
+        stage(7, "asymptotic CLs limits", stats.resolve("limit.json"), stats.resolve("limit.json"),
                 "stats", "limit", "--datacard", card.toString(), "--json");
-        stage(7, "observed significance", stats.resolve("significance.json"), stats.resolve("significance.json"),
+        stage(8, "observed significance", stats.resolve("significance.json"), stats.resolve("significance.json"),
                 "stats", "significance", "--datacard", card.toString(), "--json");
-        stage(8, "expected significance (Asimov, r = 1)", stats.resolve("significance-expected.json"),
+        stage(9, "expected significance (Asimov, r = 1)", stats.resolve("significance-expected.json"),
                 stats.resolve("significance-expected.json"),
                 "stats", "significance", "--datacard", card.toString(), "--expect-signal", "1", "--json");
-        stage(9, "fit r and draw the pre- and post-fit score distributions", stats.resolve("fit.json"),
+        stage(10, "fit r and draw the pre- and post-fit score distributions", stats.resolve("fit.json"),
                 stats.resolve("fit.json"), "stats", "fit", "--datacard", card.toString(), "--plots",
                 out.resolve("plots").toString(), "--json");
         NnFiles.writeAtomically(settingsFile, settings.getBytes(StandardCharsets.UTF_8));
@@ -152,7 +158,8 @@ public final class DemoCommand implements Callable<Integer> {
                 NnFiles.JSON.readTree(stats.resolve("limit.json").toFile()),
                 NnFiles.JSON.readTree(stats.resolve("significance.json").toFile()),
                 NnFiles.JSON.readTree(stats.resolve("significance-expected.json").toFile()),
-                NnFiles.JSON.readTree(stats.resolve("fit.json").toFile()), model, card);
+                NnFiles.JSON.readTree(stats.resolve("fit.json").toFile()),
+                NnFiles.JSON.readTree(zx.resolve("yields.json").toFile()), model, card);
         NnFiles.writeAtomically(out.resolve("summary.json"), NnFiles.JSON.writerWithDefaultPrettyPrinter()
                 .writeValueAsBytes(summary));
         PrintWriter o = spec.commandLine().getOut();
@@ -209,7 +216,7 @@ public final class DemoCommand implements Callable<Integer> {
             return;
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.printf(Locale.ROOT, "[demo %d/9 %5.1f s] %s%n", n, (System.nanoTime() - started) * 1e-9, what);
+        err.printf(Locale.ROOT, "[demo %d/10 %5.1f s] %s%n", n, (System.nanoTime() - started) * 1e-9, what);
         err.flush();
     }
 
@@ -234,7 +241,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private ObjectNode summary(JsonNode truth, JsonNode metrics, JsonNode cards, JsonNode limit, JsonNode sig,
-            JsonNode sigExp, JsonNode fit, Path model, Path card) {
+            JsonNode sigExp, JsonNode fit, JsonNode zx, Path model, Path card) {
         ObjectNode s = NnFiles.JSON.createObjectNode();
         s.put("out", out.toString()).put("scale", scale).put("seed", seed)
                 .put("seconds", (System.nanoTime() - started) * 1e-9);
@@ -255,7 +262,13 @@ public final class DemoCommand implements Callable<Integer> {
             Map.Entry<String, JsonNode> e = it.next();
             ((ObjectNode) e.getValue()).put("truth", truthYield(truth, e.getKey()));
         }
-        s.put("zx_source", "generator truth (the data-driven zx estimate is not on this branch yet)");
+        ObjectNode z4 = s.putObject("zplusx");
+        for (Iterator<Map.Entry<String, JsonNode>> it = zx.path("final_states").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            z4.putObject(e.getKey()).put("estimate", e.getValue().path("yield").asDouble())
+                    .put("stat", e.getValue().path("stat").asDouble())
+                    .put("truth", truth.path("zplusx").path(e.getKey()).path("VBF-SR").asDouble());
+        }
         ObjectNode lim = s.putObject("limit_r_95cl");
         lim.put("observed", limit.path("observed").asDouble());
         lim.set("expected", limit.path("expected"));
@@ -302,7 +315,13 @@ public final class DemoCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "%-10s %12.3f %12.3f%n", e.getKey(), e.getValue().path("cards").asDouble(),
                     e.getValue().path("truth").asDouble());
         }
-        o.printf("(Z+X yield: %s)%n%n", s.path("zx_source").asText());
+        o.printf("%n%-10s %12s %12s%n", "Z+X", "estimate", "generator");
+        for (Iterator<Map.Entry<String, JsonNode>> it = s.path("zplusx").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            o.printf(Locale.ROOT, "%-10s %6.3f+-%.3f %12.3f%n", e.getKey(), e.getValue().path("estimate").asDouble(),
+                    e.getValue().path("stat").asDouble(), e.getValue().path("truth").asDouble());
+        }
+        o.println();
         JsonNode l = s.path("limit_r_95cl");
         JsonNode e = l.path("expected");
         o.printf(Locale.ROOT, "95%% CL upper limit on r = sigma/sigma_SM(qqH): observed %.3f, expected %.3f"

@@ -40,6 +40,16 @@ class DemoCommandTest {
         assertTrue(Math.abs(qqH / y.path("qqH").path("truth").asDouble() - 1) < 0.15, y.toString());
         assertEquals(y.path("data_obs").path("truth").asDouble(), y.path("data_obs").path("cards").asDouble(), 1e-9,
                 "every pseudo-data event of the VBF-SR is in the cards");
+        double zx = 0;
+        for (String fs : new String[] {"4mu", "4e", "2e2mu", "2mu2e"}) {
+            JsonNode z = s.path("zplusx").path(fs);
+            assertTrue(Double.isFinite(z.path("estimate").asDouble(Double.NaN)) && z.path("stat").asDouble() >= 0
+                    && z.path("truth").asDouble() > 0, fs + " " + z);
+            zx += z.path("estimate").asDouble();
+        }
+        // the true VBF-SR Z+X is about 5 events at any scale; the estimate from few control-region events is rough
+        assertTrue(zx > 1 && zx < 15, "Z+X estimate " + zx);
+        assertEquals(zx, y.path("zjets").path("cards").asDouble(), 1e-6, "the cards carry the Z+X estimate");
         JsonNode lim = s.path("limit_r_95cl");
         double obs = lim.path("observed").asDouble(Double.NaN);
         assertTrue(obs > 0 && Double.isFinite(obs), lim.toString());
@@ -53,7 +63,7 @@ class DemoCommandTest {
         assertTrue(s.path("significance").path("expected_r1").asDouble() > 0, s.toString());
         for (String f : new String[] {"ntuples/truth.json", "dataset/dataset.json", "model/model.json", "model/roc.png",
             "scored/histos4mu_25ns/output_data_obs.root", "scored/ZplusX/ZplusX_DataRunIISummer16_03Feb2017.root",
-            "datacards/datacard_ch4mu.txt", "datacards/datacard_combined.txt", "datacards/shapes.root",
+            "zx/yields.json", "zx/shapes.root", "datacards/datacard_ch4mu.txt", "datacards/datacard_combined.txt", "datacards/shapes.root",
             "stats/limit.json", "plots/stack_prefit_ch4mu.png", "summary.json"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
@@ -70,7 +80,7 @@ class DemoCommandTest {
         CliRunner.Result again = CliRunner.run("demo", "--out", out.toString(), "--scale", "0.05", "--seed", "2",
                 "--epochs", "8");
         assertEquals(0, again.exitCode(), again.err());
-        assertEquals(9, again.err().split("done before, skipped", -1).length - 1, again.err());
+        assertEquals(10, again.err().split("done before, skipped", -1).length - 1, again.err());
         assertTrue(again.out().contains("95% CL upper limit on r"), again.out());
         assertTrue(again.out().contains(String.format(java.util.Locale.ROOT, "observed %.3f", obs)), again.out());
 
