@@ -155,6 +155,37 @@ class DatacardsCommandTest {
     }
 
     @Test
+    void readyZplusXTemplatesKeepTheirYieldWithoutNegativeBins(@TempDir Path dir) {
+        writeNtuple(dir.resolve("histos4mu_25ns/output_sig.root"), events(1, 200, 0.6, 0.01));
+        writeNtuple(dir.resolve("histos4mu_25ns/output_data_obs.root"), events(2, 20, 0.4, 1));
+        Histogram1D zx = new Histogram1D("zjets", "", org.vbfann.core.Axis.uniform(BINS, 0, 1, "score"));
+        double[] cells = {0.1, 0.8, -0.2, 0.5, 0.3, 0.4, 0.2};
+        for (int b = 0; b < cells.length; b++) {
+            zx.setContent(b, cells[b]);
+        }
+        try (RootFileWriter w = RootFileWriter.create(dir.resolve("zx.root"), WriteOptions.defaults())) {
+            w.put("ch4mu/zjets", zx);
+        }
+        Path out = dir.resolve("cards");
+        CliRunner.Result r = CliRunner.run("datacards", "--files", dir + "/histos4mu_25ns/*.root", "--keys", "sig",
+                "--tags", "output_sig", "--signal", "sig", "--observable", "score", "--bins", String.valueOf(BINS),
+                "--zx-shapes", dir.resolve("zx.root").toString(), "--quiet", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        // flows into the edge bins (0.9, -0.2, 0.5, 0.3, 0.6), the negative bin to 0 (sum 2.3), then scaled back
+        // to the yield with flows, 2.1
+        double[] expected = {0, 0.9, 0, 0.5, 0.3, 0.6, 0};
+        for (int b = 0; b < expected.length; b++) {
+            expected[b] *= 2.1 / 2.3;
+        }
+        try (RootFile f = RootFile.open(out.resolve("shapes.root"))) {
+            assertCells(expected, f.histogram1D("ch4mu/zjets"));
+        }
+        Datacard card = DatacardReader.read(out.resolve("datacard_ch4mu.txt"));
+        assertEquals("zjets", card.entries().get(1).process());
+        assertEquals(2.1, card.entries().get(1).rate(), 1e-9);
+    }
+
+    @Test
     void zplusXNeedsItsYieldsAndItsControlRegions(@TempDir Path dir) {
         writeNtuple(dir.resolve("histos4mu_25ns/output_sig.root"), events(1, 10, 0.5, 1));
         CliRunner.Result r = CliRunner.run("datacards", "--files", dir + "/histos4mu_25ns/output_sig.root", "--keys", "sig",
