@@ -69,9 +69,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The folder of all stages (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--scale", defaultValue = "0.5", paramLabel = "X",
-            description = "Generator scale: simulated events per sample relative to 'vbfann generate' (default:"
-                + " ${DEFAULT-VALUE}, about 150 000 events, about a minute for the whole demo on 2 cores).")
+    @Option(names = "--scale", defaultValue = "1", paramLabel = "X",
+            description = "Generator scale: simulated events per sample as a multiple of 'vbfann generate''s (default:"
+                + " ${DEFAULT-VALUE}, about 330 000 events; the whole demo then takes about a minute on 2 cores).")
     double scale;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of every stage (default: ${DEFAULT-VALUE}).")
