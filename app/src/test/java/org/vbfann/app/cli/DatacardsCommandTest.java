@@ -85,11 +85,16 @@ class DatacardsCommandTest {
 
     /** The reference histogram: selected events, weighted, a score of 1 in the last bin. */
     static double[] byHand(Events e, boolean weighted, int region, int flavour) {
+        return byHand(e, weighted, region, flavour, 1);
+    }
+
+    /** The same, for the score times {@code factor} (a shape variation). */
+    static double[] byHand(Events e, boolean weighted, int region, int flavour, double factor) {
         double[] h = new double[BINS + 2];
         for (int i = 0; i < e.score.length; i++) {
             boolean inRegion = region < 0 || (e.region[i] != 0 && e.flavour[i] == flavour);
             if (e.mass[i] >= 118 && e.mass[i] <= 130 && inRegion) {
-                h[Math.min(BINS, 1 + (int) (e.score[i] * BINS))] += weighted ? e.weight[i] : 1;
+                h[Math.min(BINS, 1 + (int) (e.score[i] * factor * BINS))] += weighted ? e.weight[i] : 1;
             }
         }
         return h;
@@ -115,7 +120,7 @@ class DatacardsCommandTest {
         CliRunner.Result r = CliRunner.run("datacards", "--files", dir + "/histos*/*.root", "--keys", "sig,bkg",
                 "--tags", "output_sig,output_bkg", "--signal", "sig", "--observable", "score", "--selection", SELECTION,
                 "--bins", String.valueOf(BINS), "--zx-yield", "4mu=1.5,4e=0.5", "--zx-files", dir + "/cr/zx.root",
-                "--quiet", "--json", "--out", out.toString());
+                "--shape", "sh:score * 0.9:score * 0.8", "--quiet", "--json", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         JsonNode j = NnFiles.JSON.readTree(r.out());
 
@@ -126,6 +131,9 @@ class DatacardsCommandTest {
                 String ch = c.getKey();
                 assertCells(byHand(c.getValue()[0], true, -1, 0), f.histogram1D(ch + "/sig"));
                 assertCells(byHand(c.getValue()[1], true, -1, 0), f.histogram1D(ch + "/bkg"));
+                assertCells(byHand(c.getValue()[1], true, -1, 0, 0.9), f.histogram1D(ch + "/bkg_shUp"));
+                assertCells(byHand(c.getValue()[0], true, -1, 0, 0.8), f.histogram1D(ch + "/sig_shDown"));
+                assertTrue(!f.has(ch + "/zjets_shUp") && !f.has(ch + "/data_obs_shUp"), "variations of simulation only");
                 double[] data = byHand(c.getValue()[2], true, -1, 0);
                 assertCells(data, f.histogram1D(ch + "/data_obs"));
                 double[] zx = byHand(cr, false, 1, ch.equals("ch4mu") ? 13 : 11);
@@ -144,6 +152,9 @@ class DatacardsCommandTest {
                 assertEquals(List.of("sig", "bkg", "zjets"), card.entries().stream().map(Datacard.Entry::process).toList());
                 assertEquals(sum(byHand(c.getValue()[0], true, -1, 0)), card.entries().get(0).rate(), 1e-8);
                 assertEquals(yield, card.entries().get(2).rate(), 1e-8);
+                Datacard.Systematic sh = card.systematics().get(card.systematics().size() - 1);
+                assertEquals("sh shape", sh.name() + " " + sh.type());
+                assertTrue(sh.values()[0] != null && sh.values()[1] != null && sh.values()[2] == null, "sig, bkg only");
                 assertEquals(sum(data), j.path("channels").path(ch).path("rates").path("data_obs").asDouble(), 1e-9);
             }
         }
