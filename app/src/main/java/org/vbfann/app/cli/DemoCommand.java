@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * {@code --json}, its output folder under {@code --out}, and a finished stage skipped on a re-run.
  */
 @Command(name = "demo",
-        header = "Run the whole analysis chain on synthetic data in a few minutes and summarise it.",
+        header = "Run the whole analysis chain on synthetic data in about a minute and summarise it.",
         description = {
             "Generates calibrated synthetic ntuples (vbfann generate), builds a VBF-vs-rest training dataset in the"
                 + " VBF signal region (dataset build), trains a small network (nn train), adds its score to every"
