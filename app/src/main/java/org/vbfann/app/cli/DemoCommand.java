@@ -70,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--scale", defaultValue = "1", paramLabel = "X",
-            description = "Generator scale: simulated events per sample as a multiple of 'vbfann generate''s (default:"
+            description = "Generator scale: simulated events per sample as a multiple of those of 'vbfann generate' (default:"
                 + " ${DEFAULT-VALUE}, about 330 000 events; the whole demo then takes about a minute on 2 cores).")
     double scale;
 
