@@ -1,5 +1,10 @@
 package org.vbfann.rootio;
 
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -64,11 +69,15 @@ public final class RootFileWriter implements AutoCloseable {
             deleteTemp();
             throw e;
         }
-        this.records = new RecordWriter(sink, options.compression());
+        this.records = new RecordWriter(sink, options.compression(),
+                options.isReproducible() ? WriteOptions.REPRODUCIBLE_TIME : LocalDateTime.now());
+        // ROOT gives each directory a random (version 4) UUID; reproducible mode draws them from the seed and name
+        RandomGenerator uuids = options.isReproducible()
+                ? new SplittableRandom(options.reproducibleSeed() * 31 + fileName.hashCode()) : new SecureRandom();
         FileStructure s;
         try {
-            s = existing == null ? new FileStructure(records, fileName)
-                    : new FileStructure(records, fileName, existing);
+            s = existing == null ? new FileStructure(records, fileName, uuids)
+                    : new FileStructure(records, fileName, existing, uuids);
         } catch (RuntimeException e) {
             discard();
             throw e;

@@ -41,8 +41,8 @@ import picocli.CommandLine.Option;
                 + " VBF-SR yields, and writes DIR/histos{4mu,4e,2e2mu}_25ns/output_<dataset>.root with the CMS dataset"
                 + " names (tree HZZ4LeptonsAnalysisReduced), output_data_obs.root with Poisson pseudo-data including"
                 + " Z+X, the Z+X inputs in DIR/ZplusX (trees FakeRate and ControlRegions) and DIR/truth.json with"
-                + " everything the generator knows. The same seed gives the same tree contents (the files differ only in their"
-                + " creation dates and UUIDs)."})
+                + " everything the generator knows. The same seed gives byte-identical files (keys carry a fixed"
+                + " date and the directory UUIDs come from the seed)."})
 public final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -135,7 +135,7 @@ public final class GenerateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create folder " + path.getParent(), e);
         }
-        try (RootFileWriter w = RootFileWriter.create(path, WriteOptions.defaults())) {
+        try (RootFileWriter w = RootFileWriter.create(path, WriteOptions.defaults().reproducible(seed))) {
             for (OutputFile.Tree t : file.trees()) {
                 try (TreeWriter tw = w.tree(t.name(), t.title(), branchSpecs(t.branches()))) {
                     if (t.table().entries() > 0) {

@@ -25,13 +25,16 @@ import org.vbfann.rootio.TreeReader;
 /** {@code vbfann generate} writes the original layout, and the files read back as generated. */
 class GenerateCommandTest {
     private static final double SCALE = 0.01;
+    private static final double LUMI = 3.59;
     @TempDir
     static Path dir;
     private static CliRunner.Result run;
 
     @BeforeAll
     static void generate() {
-        run = CliRunner.run("generate", "--out", dir.toString(), "--scale", String.valueOf(SCALE), "--seed", "5", "--json");
+        // a tenth of 2016's luminosity keeps the Z+X data (whose size is physical, not scaled) small
+        run = CliRunner.run("generate", "--out", dir.toString(), "--scale", String.valueOf(SCALE), "--seed", "5",
+                "--lumi", String.valueOf(LUMI), "--json");
     }
 
     @Test
@@ -39,7 +42,9 @@ class GenerateCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         JsonNode o = NnFiles.JSON.readTree(run.out());
         assertEquals(36, o.get("files").asInt(), "10 datasets x 3 final states, 3 Z+X files, 3 data_obs");
-        assertEquals(5.08, o.get("vbf_sr_expected").get("ZX").asDouble(), 0.6);
+        // yields scale with the luminosity: Z+X 5.08 at 35.9/fb (spec §3.5)
+        assertEquals(0.508, o.get("vbf_sr_expected").get("ZX").asDouble(), 0.06);
+        assertEquals(0.302, o.get("vbf_sr_expected").get("qqH").asDouble(), 0.1);
         for (FinalState fs : FinalState.values()) {
             assertTrue(Files.isRegularFile(dir.resolve(fs.directory()).resolve("output_data_obs.root")), fs.label());
             assertTrue(Files.isRegularFile(dir.resolve(fs.directory())
@@ -57,7 +62,7 @@ class GenerateCommandTest {
 
     @Test
     void aWrittenTreeReadsBackAsTheGeneratedTable() {
-        SyntheticNtuples gen = new SyntheticNtuples(new GeneratorSettings(35.9, 5, SCALE, 1));
+        SyntheticNtuples gen = new SyntheticNtuples(new GeneratorSettings(LUMI, 5, SCALE, 1));
         SampleSpec spec = gen.mcSamples().get(0);
         GeneratedSample expected = gen.generate(spec);
         Path file = dir.resolve(spec.finalState().directory()).resolve("output_" + spec.datasetName() + ".root");
@@ -80,9 +85,27 @@ class GenerateCommandTest {
             assertArrayEquals(expected.table().column(NtupleSchema.TRUTH_LR).doubles(), back.column(NtupleSchema.TRUTH_LR).doubles());
         }
         try (RootFile f = RootFile.open(dir.resolve("ZplusX/ZplusX_DataRunIISummer16_03Feb2017.root"))) {
-            assertTrue(f.tree(NtupleSchema.FAKE_RATE_TREE).entries() > 50_000);
-            assertTrue(f.tree(NtupleSchema.CONTROL_REGIONS_TREE).entries() > 20_000);
+            // 4 × (20 000 fake + 300 prompt) probes and ~48 000 control-region candidates at 35.9/fb, a tenth here
+            assertEquals(8120, f.tree(NtupleSchema.FAKE_RATE_TREE).entries(), 5 * Math.sqrt(8120));
+            assertTrue(f.tree(NtupleSchema.CONTROL_REGIONS_TREE).entries() > 3000);
         }
+    }
+
+    @Test
+    void theSameSeedGivesByteIdenticalFiles(@TempDir Path again) throws Exception {
+        CliRunner.Result second = CliRunner.run("generate", "--out", again.toString(), "--scale",
+                String.valueOf(SCALE), "--seed", "5", "--lumi", String.valueOf(LUMI), "--json");
+        assertEquals(0, second.exitCode(), second.err());
+        List<Path> files;
+        try (var walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".root")).sorted().toList();
+        }
+        assertTrue(files.size() > 30, "files: " + files.size());
+        for (Path f : files) {
+            Path other = again.resolve(dir.relativize(f));
+            assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(other), "differs: " + dir.relativize(f));
+        }
+        assertArrayEquals(Files.readAllBytes(dir.resolve("truth.json")), Files.readAllBytes(again.resolve("truth.json")));
     }
 
     @Test

@@ -1,7 +1,8 @@
 package org.vbfann.rootio.internal.write;
 
+import java.util.random.RandomGenerator;
+
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,10 +27,12 @@ public final class FileStructure {
     private final FileSink sink;
     private final String fileName;
     private final DirectoryState top;
-    private final SecureRandom random = new SecureRandom();
+    private final RandomGenerator random;
     private final ExistingFile existing;
 
-    public FileStructure(RecordWriter records, String fileName) {
+    /** A new file's structure; {@code uuids} gives the directories' UUID bytes. */
+    public FileStructure(RecordWriter records, String fileName, RandomGenerator uuids) {
+        this.random = uuids;
         this.records = records;
         this.sink = records.sink();
         this.fileName = fileName;
@@ -45,7 +48,8 @@ public final class FileStructure {
      * key lists, StreamerInfo list, free-segment record and header are rewritten to take them in (the old key
      * lists and lists become unused space, as when ROOT rewrites them).
      */
-    public FileStructure(RecordWriter records, String fileName, ExistingFile existing) {
+    public FileStructure(RecordWriter records, String fileName, ExistingFile existing, RandomGenerator uuids) {
+        this.random = uuids;
         this.records = records;
         this.sink = records.sink();
         this.fileName = existing.top().name();

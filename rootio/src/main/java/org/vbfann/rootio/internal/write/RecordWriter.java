@@ -13,11 +13,13 @@ public final class RecordWriter {
     private final FileSink sink;
     private final BlockCompressor compressor;
     private final Compression.Setting setting;
-    private final int datime = KeyHeader.datime(LocalDateTime.now());
+    private final int datime;
     private final Set<String> classes = new LinkedHashSet<>();
 
-    public RecordWriter(FileSink sink, Compression.Setting setting) {
+    /** A writer whose keys carry the time {@code keyTime}. */
+    public RecordWriter(FileSink sink, Compression.Setting setting, LocalDateTime keyTime) {
         this.sink = sink;
+        this.datime = KeyHeader.datime(keyTime);
         this.setting = setting;
         this.compressor = new BlockCompressor(setting);
     }
