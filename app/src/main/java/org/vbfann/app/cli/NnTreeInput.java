@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vbfann.core.Column;
 import org.vbfann.core.EventTable;
+import org.vbfann.physics.Hzz4lObservables;
 import org.vbfann.rootio.KeyInfo;
 import org.vbfann.rootio.RootFile;
 import org.vbfann.rootio.TreeReader;
@@ -91,7 +92,7 @@ final class NnTreeInput {
     }
 
     /**
-     * Fills {@code x[off ..]} with the inputs of {@code entry}; returns the index of the first input whose
+     * Fills {@code x[off ..]} with the inputs of {@code entry}, absent-jet values as in training; returns the index of the first input whose
      * array element the entry lacks, or −1 if all are there.
      *
      * @throws CommandFailedException for an array branch named without an element
@@ -105,14 +106,19 @@ final class NnTreeInput {
                     throw new CommandFailedException(file + ": branch '" + c.name() + "' has " + n + " values in entry "
                             + entry + "; name one element as " + c.name() + "[k]", ExitCodes.BAD_INPUT);
                 }
-                x[off + j] = c.getDouble(c.start(entry));
+                x[off + j] = asTrained(c.getDouble(c.start(entry)));
             } else if (element[j] < n) {
-                x[off + j] = c.getDouble(c.start(entry) + element[j]);
+                x[off + j] = asTrained(c.getDouble(c.start(entry) + element[j]));
             } else {
                 return j;
             }
         }
         return -1;
+    }
+
+    /** An input as the dataset stored it for training: the ntuple's −999 of an absent jet as 0 (DatasetBuilder). */
+    private static double asTrained(double v) {
+        return Hzz4lObservables.isSentinel(v) ? 0 : v;
     }
 
     /** The inputs of every entry of the tree, row-major; an absent array element is an error. */

@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
             DatasetCommand.class,
             NnCommand.class,
             StatsCommand.class,
+            DatacardsCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class VbfannCli implements Runnable {
