@@ -40,6 +40,9 @@ public final class StackPlot {
         }
         StackedXYBarRenderer bars = new StackedXYBarRenderer(0.0);
         bars.setDrawBarOutline(false);
+        // flat fills, as HEP stacks are drawn, not JFreeChart's default gradient with shadows
+        bars.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+        bars.setShadowVisible(false);
         XYPlot top = new XYPlot(stack, null, new NumberAxis("events"), bars);
         YIntervalSeries ds = new YIntervalSeries("data");
         YIntervalSeries ratio = new YIntervalSeries("data / prediction");
