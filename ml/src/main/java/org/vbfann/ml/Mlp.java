@@ -203,9 +203,9 @@ public final class Mlp {
         for (int k = 0; k < layers.size(); k++) {
             Layer l = layers.get(k);
             if (training) {
-                l.forwardTraining(p, offsets[k], ws.act[k], ws.act[k + 1], rows, ws.scratch[k], rng);
+                l.forwardTraining(p, offsets[k], ws.act[k], ws.act[k + 1], rows, ws.lanes, ws.scratch[k], rng);
             } else {
-                l.forward(p, offsets[k], ws.act[k], ws.act[k + 1], rows);
+                l.forward(p, offsets[k], ws.act[k], ws.act[k + 1], rows, ws.lanes);
             }
         }
     }
@@ -221,7 +221,7 @@ public final class Mlp {
         for (int k = layers.size() - 1; k >= 0; k--) {
             Layer l = layers.get(k);
             double[] dx = k == 0 ? null : (dy == ws.deltaA ? ws.deltaB : ws.deltaA);
-            l.backward(p, offsets[k], ws.act[k], ws.act[k + 1], dy, dx, g, rows, ws.scratch[k]);
+            l.backward(p, offsets[k], ws.act[k], ws.act[k + 1], dy, dx, g, rows, ws.lanes, ws.scratch[k]);
             dy = dx;
         }
     }

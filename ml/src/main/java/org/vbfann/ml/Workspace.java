@@ -18,6 +18,8 @@ final class Workspace {
     final double[] dLogits;
     /** Output probabilities (or values) of the last pass. */
     final double[] out;
+    /** Scratch of the dense layers' kernels. */
+    final Lanes lanes;
 
     Workspace(Mlp net, int capacity) {
         this.capacity = capacity;
@@ -36,5 +38,6 @@ final class Workspace {
         deltaB = new double[capacity * widest];
         dLogits = new double[capacity * net.outputs()];
         out = new double[capacity * net.outputs()];
+        lanes = new Lanes(capacity, widest);
     }
 }
