@@ -25,10 +25,20 @@ def main():
             width = units
         layers.append(torch.nn.Linear(width, 1))
         net = torch.nn.Sequential(*layers)
-        for m in net:
-            if isinstance(m, torch.nn.Linear):
-                torch.nn.init.xavier_uniform_(m.weight)  # Glorot uniform, as vbfann and Keras
-                torch.nn.init.zeros_(m.bias)
+        # vbfann's starting weights (Glorot uniform, zero biases): per layer the kernel inputs x outputs
+        # row-major (PyTorch keeps its transpose), then the biases.
+        init = np.fromfile("%s/init-%d.f64" % (data, batch), dtype="<f8")
+        off = 0
+        with torch.no_grad():
+            for m in net:
+                if isinstance(m, torch.nn.Linear):
+                    n_out, n_in = m.weight.shape
+                    kernel = init[off:off + n_in * n_out].reshape(n_in, n_out)
+                    m.weight.copy_(torch.from_numpy(kernel.T.astype(np.float32)))
+                    off += n_in * n_out
+                    m.bias.copy_(torch.from_numpy(init[off:off + n_out].astype(np.float32)))
+                    off += n_out
+        assert off == init.size, "initial weights: %d values for %d parameters" % (init.size, off)
         opt = torch.optim.Adam(net.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-7)
         loss_fn = torch.nn.BCEWithLogitsLoss()
         times = []

@@ -17,7 +17,8 @@ import org.vbfann.ml.TrainingSet;
 
 /**
  * The vbfann side of {@code bench/ml/torch-vs-vbfann.sh}: writes the events of {@link MlpBenchmark} (100 000
- * × 18 features, labels) as little-endian binaries for the PyTorch script, then trains the same network
+ * × 18 features, labels) and, per batch size, the initial weights as little-endian binaries for the PyTorch
+ * script, then trains the same network
  * (18-36-18-9 relu, sigmoid output, Adam 1e-3, unit weights, no standardisation, one thread) for EPOCHS epochs
  * per batch size and prints one line per batch size: median wall and thread CPU seconds per epoch (on a
  * shared machine CPU time is the figure to compare) and the last epoch's mean training loss. Usage: {@code MlpEpochComparison DIR EPOCHS BATCH...}.
@@ -48,6 +49,14 @@ public final class MlpEpochComparison {
             int batch = Integer.parseInt(args[k]);
             TrainingConfig cfg = MlpBenchmark.config(batch).optimizer(Optimizer.Kind.ADAM).learningRate(1e-3)
                     .standardize(false).maxEpochs(epochs).patience(epochs).threads(1).build();
+            // The starting weights, for the PyTorch side to start from the same point (Keras kernel layout per
+            // dense layer: inputs × outputs row-major, then the biases).
+            double[] start = Trainer.initialNetwork(cfg, set).parameters();
+            ByteBuffer init = ByteBuffer.allocate(8 * start.length).order(ByteOrder.LITTLE_ENDIAN);
+            for (double v : start) {
+                init.putDouble(v);
+            }
+            Files.write(dir.resolve("init-" + batch + ".f64"), init.array());
             // One thread: the epochs run in this thread, and the listener is called there at each epoch's end.
             double[] cpu = new double[epochs];
             long[] last = {threads.getCurrentThreadCpuTime()};
