@@ -109,9 +109,10 @@ public enum Activation {
     public void backward(double[] x, double[] y, double[] dy, double[] dx, int n) {
         switch (this) {
             case RELU:
-                // signum(y) is 1 where the unit is active and 0 elsewhere (y ≥ 0): no unpredictable branch.
+                // ceil(min(y, 1)) is 1 where the unit is active and 0 elsewhere (y ≥ 0), as signum(y) but without
+                // signum's branches, which mispredict on half the units and keep C2 from vectorising the loop.
                 for (int i = 0; i < n; i++) {
-                    dx[i] = dy[i] * Math.signum(y[i]);
+                    dx[i] = dy[i] * Math.ceil(Math.min(y[i], 1.0));
                 }
                 break;
             case SELU:

@@ -28,13 +28,13 @@ public final class ActivationLayer extends Layer {
     }
 
     @Override
-    void forward(double[] p, int off, double[] x, double[] y, int rows) {
+    void forward(double[] p, int off, double[] x, double[] y, int rows, Lanes lanes) {
         function.apply(x, y, rows, outputs());
     }
 
     @Override
     void backward(double[] p, int off, double[] x, double[] y, double[] dy, double[] dx, double[] g, int rows,
-            double[] scratch) {
+            Lanes lanes, double[] scratch) {
         if (dx != null) {
             function.backward(x, y, dy, dx, rows * outputs());
         }

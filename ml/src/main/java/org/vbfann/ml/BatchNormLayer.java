@@ -58,7 +58,7 @@ public final class BatchNormLayer extends Layer {
     }
 
     @Override
-    void forward(double[] p, int off, double[] x, double[] y, int rows) {
+    void forward(double[] p, int off, double[] x, double[] y, int rows, Lanes lanes) {
         int n = outputs();
         for (int j = 0; j < n; j++) {
             double a = p[off + j] / Math.sqrt(p[off + 3 * n + j] + epsilon);
@@ -73,7 +73,7 @@ public final class BatchNormLayer extends Layer {
 
     @Override
     void backward(double[] p, int off, double[] x, double[] y, double[] dy, double[] dx, double[] g, int rows,
-            double[] scratch) {
+            Lanes lanes, double[] scratch) {
         int n = outputs();
         for (int j = 0; j < n; j++) {
             double inv = 1.0 / Math.sqrt(p[off + 3 * n + j] + epsilon);

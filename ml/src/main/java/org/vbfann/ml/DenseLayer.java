@@ -27,23 +27,26 @@ public final class DenseLayer extends Layer {
     }
 
     @Override
-    void forward(double[] p, int off, double[] x, double[] y, int rows) {
+    void forward(double[] p, int off, double[] x, double[] y, int rows, Lanes lanes) {
         int in = inputs();
         int out = outputs();
         int bo = off + in * out;
-        for (int o = 0; o < out; o++) {
-            double b = p[bo + o];
-            for (int r = 0; r < rows; r++) {
-                y[o * rows + r] = b;
-            }
+        double[][] xs = lanes.features;
+        for (int i = 0; i < in; i++) {
+            System.arraycopy(x, i * rows, xs[i], 0, rows);
         }
-        // Y(o, r) += Σ_i W(i, o) X(i, r)
-        MatMul.multiplyAdd(out, rows, in, p, off, 1, out, x, 0, rows, 1, y, 0, rows, 1);
+        double[] acc = lanes.sum;
+        for (int o = 0; o < out; o++) {
+            // Y(o, r) = b(o) + Σ_i W(i, o) X(i, r)
+            java.util.Arrays.fill(acc, 0, rows, p[bo + o]);
+            Lanes.multiplyAdd(p, off + o, out, xs, in, acc, rows);
+            System.arraycopy(acc, 0, y, o * rows, rows);
+        }
     }
 
     @Override
     void backward(double[] p, int off, double[] x, double[] y, double[] dy, double[] dx, double[] g, int rows,
-            double[] scratch) {
+            Lanes lanes, double[] scratch) {
         int in = inputs();
         int out = outputs();
         int bo = off + in * out;
@@ -54,12 +57,33 @@ public final class DenseLayer extends Layer {
             }
             g[bo + o] += s;
         }
-        // dW(i, o) += Σ_r X(i, r) dY(o, r)
-        MatMul.multiplyAdd(in, out, rows, x, 0, rows, 1, dy, 0, 1, rows, g, off, out, 1);
+        double[][] xr = lanes.rows;
+        for (int r = 0; r < rows; r++) {
+            double[] row = xr[r];
+            for (int i = 0; i < in; i++) {
+                row[i] = x[i * rows + r];
+            }
+        }
+        double[] acc = lanes.sum;
+        for (int o = 0; o < out; o++) {
+            // dW(i, o) += Σ_r dY(o, r) X(i, r): per output, rows of X scaled and added along i
+            java.util.Arrays.fill(acc, 0, in, 0.0);
+            Lanes.multiplyAdd(dy, o * rows, 1, xr, rows, acc, in);
+            for (int i = 0; i < in; i++) {
+                g[off + i * out + o] += acc[i];
+            }
+        }
         if (dx != null) {
-            java.util.Arrays.fill(dx, 0, in * rows, 0.0);
-            // dX(i, r) = Σ_o W(i, o) dY(o, r)
-            MatMul.multiplyAdd(in, rows, out, p, off, out, 1, dy, 0, rows, 1, dx, 0, rows, 1);
+            double[][] ds = lanes.features;
+            for (int o = 0; o < out; o++) {
+                System.arraycopy(dy, o * rows, ds[o], 0, rows);
+            }
+            for (int i = 0; i < in; i++) {
+                // dX(i, r) = Σ_o W(i, o) dY(o, r)
+                java.util.Arrays.fill(acc, 0, rows, 0.0);
+                Lanes.multiplyAdd(p, off + i * out, 1, ds, out, acc, rows);
+                System.arraycopy(acc, 0, dx, i * rows, rows);
+            }
         }
     }
 }

@@ -60,14 +60,15 @@ public final class DropoutLayer extends Layer {
     }
 
     @Override
-    void forward(double[] p, int off, double[] x, double[] y, int rows) {
+    void forward(double[] p, int off, double[] x, double[] y, int rows, Lanes lanes) {
         if (x != y) {
             System.arraycopy(x, 0, y, 0, rows * outputs());
         }
     }
 
     @Override
-    void forwardTraining(double[] p, int off, double[] x, double[] y, int rows, double[] mask, SplittableRandom rng) {
+    void forwardTraining(double[] p, int off, double[] x, double[] y, int rows, Lanes lanes, double[] mask,
+            SplittableRandom rng) {
         int n = rows * outputs();
         for (int i = 0; i < n; i++) {
             boolean keep = rng.nextDouble() >= rate;
@@ -82,7 +83,7 @@ public final class DropoutLayer extends Layer {
 
     @Override
     void backward(double[] p, int off, double[] x, double[] y, double[] dy, double[] dx, double[] g, int rows,
-            double[] mask) {
+            Lanes lanes, double[] mask) {
         if (dx != null) {
             int n = rows * outputs();
             for (int i = 0; i < n; i++) {

@@ -59,12 +59,13 @@ public abstract sealed class Layer permits DenseLayer, ActivationLayer, BatchNor
         return 0;
     }
 
-    /** Inference: {@code y = f(x)} for {@code rows} rows. */
-    abstract void forward(double[] p, int off, double[] x, double[] y, int rows);
+    /** Inference: {@code y = f(x)} for {@code rows} rows, with {@code lanes} as the kernels' scratch. */
+    abstract void forward(double[] p, int off, double[] x, double[] y, int rows, Lanes lanes);
 
     /** Training forward pass; differs from inference only for dropout, which draws {@code scratch} (the mask) from {@code rng}. */
-    void forwardTraining(double[] p, int off, double[] x, double[] y, int rows, double[] scratch, SplittableRandom rng) {
-        forward(p, off, x, y, rows);
+    void forwardTraining(double[] p, int off, double[] x, double[] y, int rows, Lanes lanes, double[] scratch,
+            SplittableRandom rng) {
+        forward(p, off, x, y, rows, lanes);
     }
 
     /**
@@ -73,5 +74,5 @@ public abstract sealed class Layer permits DenseLayer, ActivationLayer, BatchNor
      * {@code null} (the first layer needs none).
      */
     abstract void backward(double[] p, int off, double[] x, double[] y, double[] dy, double[] dx, double[] g,
-            int rows, double[] scratch);
+            int rows, Lanes lanes, double[] scratch);
 }

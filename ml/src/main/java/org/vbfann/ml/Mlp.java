@@ -189,11 +189,17 @@ public final class Mlp {
      */
     void scaleInto(float[] raw, int[] index, int from, int rows, Workspace ws) {
         int n = inputs();
+        float[] gathered = ws.gathered;
+        // Rows of a shuffled batch are scattered over the whole set: copying them first, with nothing else in
+        // the loop, keeps many of their cache misses in flight at once (measured: a fifth of an epoch's time
+        // went to this gather when the copy and the arithmetic shared one loop).
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(raw, (index == null ? from + r : index[from + r]) * n, gathered, r * n, n);
+        }
         double[] dst = ws.act[0];
         for (int r = 0; r < rows; r++) {
-            int src = (index == null ? from + r : index[from + r]) * n;
             for (int j = 0; j < n; j++) {
-                dst[j * rows + r] = (raw[src + j] - scaling.mean(j)) / scaling.scale(j);
+                dst[j * rows + r] = (gathered[r * n + j] - scaling.mean(j)) / scaling.scale(j);
             }
         }
     }
@@ -203,9 +209,9 @@ public final class Mlp {
         for (int k = 0; k < layers.size(); k++) {
             Layer l = layers.get(k);
             if (training) {
-                l.forwardTraining(p, offsets[k], ws.act[k], ws.act[k + 1], rows, ws.scratch[k], rng);
+                l.forwardTraining(p, offsets[k], ws.act[k], ws.act[k + 1], rows, ws.lanes, ws.scratch[k], rng);
             } else {
-                l.forward(p, offsets[k], ws.act[k], ws.act[k + 1], rows);
+                l.forward(p, offsets[k], ws.act[k], ws.act[k + 1], rows, ws.lanes);
             }
         }
     }
@@ -221,7 +227,7 @@ public final class Mlp {
         for (int k = layers.size() - 1; k >= 0; k--) {
             Layer l = layers.get(k);
             double[] dx = k == 0 ? null : (dy == ws.deltaA ? ws.deltaB : ws.deltaA);
-            l.backward(p, offsets[k], ws.act[k], ws.act[k + 1], dy, dx, g, rows, ws.scratch[k]);
+            l.backward(p, offsets[k], ws.act[k], ws.act[k + 1], dy, dx, g, rows, ws.lanes, ws.scratch[k]);
             dy = dx;
         }
     }

@@ -18,6 +18,10 @@ final class Workspace {
     final double[] dLogits;
     /** Output probabilities (or values) of the last pass. */
     final double[] out;
+    /** Raw input rows of the current pass, row-major, before standardisation. */
+    final float[] gathered;
+    /** Scratch of the dense layers' kernels. */
+    final Lanes lanes;
 
     Workspace(Mlp net, int capacity) {
         this.capacity = capacity;
@@ -36,5 +40,7 @@ final class Workspace {
         deltaB = new double[capacity * widest];
         dLogits = new double[capacity * net.outputs()];
         out = new double[capacity * net.outputs()];
+        gathered = new float[capacity * net.inputs()];
+        lanes = new Lanes(capacity, widest);
     }
 }
