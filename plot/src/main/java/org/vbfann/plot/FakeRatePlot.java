@@ -2,7 +2,7 @@ package org.vbfann.plot;
 
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
@@ -44,7 +44,7 @@ public final class FakeRatePlot {
             }
             data.addSeries(s);
         }
-        LogAxis x = new LogAxis(pt.title());
+        LogarithmicAxis x = new LogarithmicAxis(pt.title());
         NumberAxis y = new NumberAxis("fake rate");
         XYPlot plot = new XYPlot(data, x, y, new XYErrorRenderer());
         return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
@@ -65,7 +65,9 @@ public final class FakeRatePlot {
             s.add(a.max(), h.content(a.bins()));
             data.addSeries(s);
         }
-        XYPlot plot = new XYPlot(data, new NumberAxis(xLabel), new NumberAxis("events / bin"), new XYStepRenderer());
+        NumberAxis x = new NumberAxis(xLabel);
+        x.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(data, x, new NumberAxis("events / bin"), new XYStepRenderer());
         return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
 }
