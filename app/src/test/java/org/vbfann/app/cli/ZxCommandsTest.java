@@ -153,6 +153,33 @@ class ZxCommandsTest {
     }
 
     @Test
+    void identicalSystematicMapsGiveNoSystematic() throws Exception {
+        String rates = out.resolve("fakerates.root").toString();
+        CliRunner.Result r = CliRunner.run("zx", "estimate", "--fakerates", rates, "--data", data.toString(),
+                "--syst-maps", rates + "," + rates, "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode y = NnFiles.JSON.readTree(r.out()).get("yields");
+        for (String label : new String[] {"4mu", "4e", "2e2mu", "2mu2e", "2l2l", "4l"}) {
+            assertEquals(0, y.get(label).get("syst").asDouble(), label);
+            assertEquals(y.get(label).get("stat").asDouble(), y.get(label).get("total").asDouble(), label);
+        }
+    }
+
+    @Test
+    void missingBranchesAreNamed() {
+        Path skimmed = dir.resolve("skimmed.root");
+        CliRunner.Result s = CliRunner.run("root", "skim", data + ":FakeRate", skimmed.toString(), "--branches",
+                "f_weight");
+        assertEquals(0, s.exitCode(), s.err());
+        CliRunner.Result r = CliRunner.run("zx", "fakerates", "--data", skimmed.toString(), "--out",
+                dir.resolve("skimmed-out").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("vbfann: FakeRate tree lacks branches f_zee_e_pt_loose, f_zee_e_eta_loose,"),
+                r.err());
+        assertFalse(Files.exists(dir.resolve("skimmed-out").resolve("fakerates.root")), "nothing written");
+    }
+
+    @Test
     void missingInputsAreNamed() {
         CliRunner.Result r = CliRunner.run("zx", "estimate", "--fakerates", dir.resolve("none.root").toString(),
                 "--data", data.toString());
