@@ -50,21 +50,8 @@ public final class DatacardsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--files", required = true, split = ",", arity = "1..*", paramLabel = "FILE_OR_GLOB",
-            description = "Input ROOT files or globs (quote them), simulation and data.")
-    List<String> files;
-
-    @Option(names = "--keys", required = true, split = ",", arity = "1..*", paramLabel = "PROCESS",
-            description = "The process of each tag, in the order of --tags (repeat a process for several tags).")
-    List<String> keys;
-
-    @Option(names = "--tags", required = true, split = ",", arity = "1..*", paramLabel = "TAG",
-            description = "File-path substrings identifying each process's files.")
-    List<String> tags;
-
-    @Option(names = "--signal", required = true, split = ",", arity = "1..*", paramLabel = "PROCESS",
-            description = "The signal process(es), e.g. qqH.")
-    List<String> signal;
+    @CommandLine.Mixin
+    ProcessFilesOptions processFiles;
 
     @Option(names = "--data-tag", defaultValue = "data_obs", paramLabel = "TAG",
             description = "File-path substring of the data files (default: ${DEFAULT-VALUE}).")
@@ -136,12 +123,12 @@ public final class DatacardsCommand implements Callable<Integer> {
             throw new CommandFailedException("--bins " + bins + " --range " + range + ": need N > 0 and MIN < MAX",
                     ExitCodes.USAGE);
         }
-        List<String> allKeys = new ArrayList<>(keys);
-        List<String> allTags = new ArrayList<>(tags);
+        List<String> allKeys = new ArrayList<>(processFiles.keys);
+        List<String> allTags = new ArrayList<>(processFiles.tags);
         allKeys.add(ShapeDatacards.DATA);
         allTags.add(dataTag);
-        List<String> processes = new ArrayList<>(new LinkedHashSet<>(signal));
-        for (String k : keys) {
+        List<String> processes = new ArrayList<>(new LinkedHashSet<>(processFiles.signal));
+        for (String k : processFiles.keys) {
             if (!processes.contains(k)) {
                 processes.add(k);
             }
@@ -159,7 +146,7 @@ public final class DatacardsCommand implements Callable<Integer> {
             shapeNames.add(f[0]);
         }
         List<TemplateBuilder.Sample> samples = new ArrayList<>();
-        for (FileAssignment a : FileAssignment.assign(FileGlobs.expand(files), allKeys, allTags)) {
+        for (FileAssignment a : FileAssignment.assign(FileGlobs.expand(processFiles.files), allKeys, allTags)) {
             if (a.finalState().isEmpty()) {
                 throw new CommandFailedException(a.file() + ": its path names no final state (histos4mu, histos4e,"
                         + " histos2e2mu); keep each final state's files in its own folder", ExitCodes.BAD_INPUT);
@@ -181,7 +168,7 @@ public final class DatacardsCommand implements Callable<Integer> {
         }
         Set<String> dataDriven = zxYields == null && zxShapes == null ? Set.of() : Set.of(zxName);
         List<ShapeDatacards.LnN> lnN = noDefaultSystematics ? List.of() : ShapeDatacards.defaultTable(zxName);
-        ShapeDatacards.Written w = ShapeDatacards.write(t.channels(), processes, new LinkedHashSet<>(signal), dataDriven,
+        ShapeDatacards.Written w = ShapeDatacards.write(t.channels(), processes, new LinkedHashSet<>(processFiles.signal), dataDriven,
                 shapeNames, lnN, out, stem);
         report(w, processes);
         return ExitCodes.OK;

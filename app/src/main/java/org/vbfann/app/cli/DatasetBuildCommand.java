@@ -34,21 +34,8 @@ public final class DatasetBuildCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--files", required = true, split = ",", arity = "1..*", paramLabel = "FILE_OR_GLOB",
-            description = "Input ROOT files or globs (quote them), e.g. 'histos*_25ns/output_*.root'.")
-    List<String> files;
-
-    @Option(names = "--keys", required = true, split = ",", arity = "1..*", paramLabel = "KEY",
-            description = "The process key of each tag, in the order of --tags (repeat a key for several tags).")
-    List<String> keys;
-
-    @Option(names = "--tags", required = true, split = ",", arity = "1..*", paramLabel = "TAG",
-            description = "File-path substrings identifying each key's files.")
-    List<String> tags;
-
-    @Option(names = "--signal", required = true, split = ",", arity = "1..*", paramLabel = "KEY",
-            description = "The signal key(s), e.g. qqH; every other key is background.")
-    List<String> signal;
+    @CommandLine.Mixin
+    ProcessFilesOptions processFiles;
 
     @Option(names = "--selection", defaultValue = "", paramLabel = "EXPR",
             description = "The event selection, e.g. 'f_Nbjets <= 1 && f_mass4l >= 118 && f_mass4l <= 130'.")
@@ -96,9 +83,9 @@ public final class DatasetBuildCommand implements Callable<Integer> {
         for (int i = 0; i < fractions.length; i++) {
             fractions[i] = split.get(i);
         }
-        DatasetSpec s = new DatasetSpec(keys, tags, signal, selection, njetsMin, njetsExact, features, fractions,
-                seed, tree, weight);
-        List<Path> inputs = FileGlobs.expand(files);
+        DatasetSpec s = new DatasetSpec(processFiles.keys, processFiles.tags, processFiles.signal, selection, njetsMin,
+                njetsExact, features, fractions, seed, tree, weight);
+        List<Path> inputs = FileGlobs.expand(processFiles.files);
         PrintWriter err = spec.commandLine().getErr();
         DatasetListener listener = quiet ? DatasetListener.NONE : (done, total, f, entries, selected) -> {
             err.printf("[%d/%d] %s (key %s): %d entries, %d selected%n", done, total, f.file(), f.key(), entries, selected);
