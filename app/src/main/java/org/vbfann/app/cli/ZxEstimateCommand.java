@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.vbfann.core.Axis;
@@ -92,7 +93,7 @@ public final class ZxEstimateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ZplusXYield.Formula f = FORMULAS.get(formula.toLowerCase(java.util.Locale.ROOT));
+        ZplusXYield.Formula f = FORMULAS.get(formula.toLowerCase(Locale.ROOT));
         if (f == null) {
             throw usage("--formula must be guide, full, 2p2f or formula1, got '" + formula + "'");
         }
