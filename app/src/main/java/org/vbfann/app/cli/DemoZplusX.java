@@ -8,14 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vbfann.core.Axis;
-import org.vbfann.core.EventTable;
 import org.vbfann.core.Histogram1D;
 import org.vbfann.physics.expr.Expression;
 import org.vbfann.physics.zx.FakeRateMap;
-import org.vbfann.physics.zx.ZplusXInputs;
 import org.vbfann.physics.zx.ZplusXYield;
 import org.vbfann.physics.zx.ZxFinalState;
-import org.vbfann.rootio.RootFile;
 import org.vbfann.rootio.RootFileWriter;
 import org.vbfann.rootio.WriteOptions;
 
@@ -51,16 +48,9 @@ final class DemoZplusX {
             String score, Axis axis, Path dir) throws IOException {
         FakeRateMap electrons = new FakeRateMap(11, PT_EDGES, ELECTRON_ETA_EDGES);
         FakeRateMap muons = new FakeRateMap(13, PT_EDGES, MUON_ETA_EDGES);
-        ZplusXInputs.addProbes(electrons, muons, read(dataFile, "FakeRate"), false);
-        ZplusXInputs.addProbes(electrons, muons, read(promptProbe, "FakeRate"), true);
-        Expression sr = Expression.parse(region);
-        Map<ZxFinalState, ZplusXYield> yields = new LinkedHashMap<>();
-        for (ZxFinalState fs : ZxFinalState.values()) {
-            yields.put(fs, new ZplusXYield(fs, axis));
-        }
-        ZplusXInputs.addControlRegion(yields, read(scoredCr, "ControlRegions"), sr, Expression.parse(score), electrons,
-                muons, false);
-        ZplusXInputs.addControlRegion(yields, read(zzFile, "ControlRegions"), sr, electrons, muons, true);
+        ZxFiles.measure(electrons, muons, List.of(dataFile), List.of(promptProbe));
+        Map<ZxFinalState, ZplusXYield> yields = ZxFiles.yields(List.of(scoredCr), List.of(zzFile),
+                Expression.parse(region), Expression.parse(score), axis, electrons, muons);
 
         Files.createDirectories(dir);
         ObjectNode out = NnFiles.JSON.createObjectNode();
@@ -87,11 +77,5 @@ final class DemoZplusX {
         NnFiles.writeAtomically(dir.resolve("yields.json"), NnFiles.JSON.writerWithDefaultPrettyPrinter()
                 .writeValueAsBytes(out));
         return out;
-    }
-
-    private static EventTable read(Path file, String tree) {
-        try (RootFile f = RootFile.open(file)) {
-            return f.tree(tree).read(List.of());
-        }
     }
 }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             DatasetCommand.class,
             NnCommand.class,
             StatsCommand.class,
+            ZxCommand.class,
             DatacardsCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
