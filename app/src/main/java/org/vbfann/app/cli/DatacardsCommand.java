@@ -254,7 +254,7 @@ public final class DatacardsCommand implements Callable<Integer> {
                 w.rates().get(c).forEach(r::put);
                 w.emptyBins().get(c).forEach(x.putArray("empty_background_bins")::add);
             });
-            NnFiles.printJson(o, n);
+            JsonOutput.print(o, n);
             return;
         }
         o.printf("%-10s %9s", "channel", "data_obs");

@@ -97,7 +97,7 @@ public final class DatasetBuildCommand implements Callable<Integer> {
         if (json) {
             ObjectNode o = DatasetFiles.toJson(d);
             o.put("out", out.toString());
-            NnFiles.printJson(stdout, o);
+            JsonOutput.print(stdout, o);
         } else {
             stdout.print(d.yieldTable());
             stdout.printf("wrote %s and %s%n", out.resolve(DatasetFiles.ROOT_FILE), out.resolve(DatasetFiles.JSON_FILE));

@@ -164,7 +164,7 @@ public final class DemoCommand implements Callable<Integer> {
                 .writeValueAsBytes(summary));
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            NnFiles.printJson(o, summary);
+            JsonOutput.print(o, summary);
         } else {
             printSummary(o, summary);
         }

@@ -121,7 +121,7 @@ public final class GenerateCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
-            NnFiles.printJson(stdout, summary(truth, files.size(), events[0], seconds, truthFile));
+            JsonOutput.print(stdout, summary(truth, files.size(), events[0], seconds, truthFile));
         } else {
             printTable(stdout, truth, files.size(), events[0], seconds);
         }

@@ -161,7 +161,7 @@ public final class HaddCommand implements Callable<Integer> {
             r.put("trees", trees);
             r.put("histograms", histograms);
             r.put("skipped", skipped);
-            RootOutputOptions.printJson(spec.commandLine().getOut(), r);
+            JsonOutput.print(spec.commandLine().getOut(), r);
             return;
         }
         var o = spec.commandLine().getOut();

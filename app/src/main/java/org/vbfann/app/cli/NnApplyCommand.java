@@ -199,7 +199,7 @@ public final class NnApplyCommand implements Callable<Integer> {
                 files.addObject().put("input", d.input()).put("output", d.output().toString())
                         .put("entries", d.entries()).put("inCategory", d.inCategory()).put("seconds", d.seconds());
             }
-            NnFiles.printJson(spec.commandLine().getOut(), o);
+            JsonOutput.print(spec.commandLine().getOut(), o);
         } else {
             for (Done d : done) {
                 spec.commandLine().getOut().printf("%s -> %s: %d entries, %d in category%n", d.input(), d.output(),

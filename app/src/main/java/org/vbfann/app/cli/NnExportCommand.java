@@ -57,7 +57,7 @@ public final class NnExportCommand implements Callable<Integer> {
             o.put("format", format.name()).put("out", out.toString()).put("bytes", bytes.length);
             o.set("inputs", NnFiles.JSON.valueToTree(net.features()));
             o.set("outputs", NnFiles.JSON.valueToTree(net.outputNames()));
-            NnFiles.printJson(spec.commandLine().getOut(), o);
+            JsonOutput.print(spec.commandLine().getOut(), o);
         } else {
             spec.commandLine().getOut().printf("wrote %s (%s, %d bytes, %d inputs -> %d outputs)%n", out, format,
                     bytes.length, net.inputs(), net.outputs());

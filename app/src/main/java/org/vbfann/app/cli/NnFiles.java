@@ -1,9 +1,7 @@
 package org.vbfann.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,15 +38,6 @@ final class NnFiles {
         return ModelReader.read(file);
     }
 
-    /** Prints a JSON object on one line. */
-    static void printJson(PrintWriter out, ObjectNode node) {
-        try {
-            out.println(JSON.writeValueAsString(node));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.flush();
-    }
 
     /**
      * A numeric CSV file: the header names (or {@code null} when the first line is numeric) and the values

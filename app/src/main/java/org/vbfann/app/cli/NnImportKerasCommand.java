@@ -66,7 +66,7 @@ public final class NnImportKerasCommand implements Callable<Integer> {
                     .put("output", net.output().id());
             o.set("inputs", NnFiles.JSON.valueToTree(net.features()));
             o.set("outputs", NnFiles.JSON.valueToTree(net.outputNames()));
-            NnFiles.printJson(spec.commandLine().getOut(), o);
+            JsonOutput.print(spec.commandLine().getOut(), o);
         } else {
             spec.commandLine().getOut().print(net.summary());
             spec.commandLine().getOut().println("wrote " + file);

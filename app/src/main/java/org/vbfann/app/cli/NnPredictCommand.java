@@ -78,7 +78,7 @@ public final class NnPredictCommand implements Callable<Integer> {
                     }
                 }
             }
-            NnFiles.printJson(stdout, o);
+            JsonOutput.print(stdout, o);
         } else if (out == null) {
             stdout.print(csvText(net, y, rows));
             stdout.flush();

@@ -97,7 +97,7 @@ public final class NnRankCommand implements Callable<Integer> {
                 a.addObject().put("id", e.id()).put("value", e.value()).put("reference", e.reference())
                         .put("aucGap", e.aucGap());
             }
-            NnFiles.printJson(stdout, o);
+            JsonOutput.print(stdout, o);
         } else {
             stdout.printf(Locale.ROOT, "%d finished configurations, %d kept (train-test AUC gap <= %s), ranked by %s%n",
                     rows.size(), kept.size(), maxAucGap, metric.id());

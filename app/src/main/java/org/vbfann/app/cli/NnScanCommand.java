@@ -423,7 +423,7 @@ public final class NnScanCommand implements Callable<Integer> {
                     e.put("error", o.error());
                 }
             }
-            NnFiles.printJson(stdout, j);
+            JsonOutput.print(stdout, j);
         } else {
             stdout.printf("%d configurations: %d trained, %d finished before, %d failed; wrote %s%n", outcomes.size(),
                     done, skipped, failed.size(), out.resolve("summary.csv"));

@@ -96,7 +96,7 @@ public final class NnTrainCommand implements Callable<Integer> {
         ObjectNode m = TrainingRun.run(d, sets, config, out, listener, provenance);
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
-            NnFiles.printJson(stdout, m);
+            JsonOutput.print(stdout, m);
         } else {
             stdout.print(summary(m, d.references()));
             stdout.printf("wrote %s%n", out);

@@ -89,7 +89,7 @@ public final class RootDumpCommand implements Runnable {
             values.put(c.name(), per);
         }
         o.put("values", values);
-        RootInputs.printJson(out, o);
+        JsonOutput.print(out, o);
     }
 
     private static void printCsv(PrintWriter out, EventTable table) {

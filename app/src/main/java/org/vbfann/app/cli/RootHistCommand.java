@@ -49,7 +49,7 @@ public final class RootHistCommand implements Runnable {
             if (k.className().startsWith("TH2")) {
                 Histogram2D h = f.histogram2D(fp.path());
                 if (asJson) {
-                    RootInputs.printJson(out, json(k, h.title(), h.entries(), h.xAxis(), h.yAxis(), h.contents(),
+                    JsonOutput.print(out, json(k, h.title(), h.entries(), h.xAxis(), h.yAxis(), h.contents(),
                             h.sumw2(), h.integral()));
                 } else {
                     table2(out, k, h);
@@ -57,7 +57,7 @@ public final class RootHistCommand implements Runnable {
             } else if (k.className().startsWith("TH1") || k.className().equals("TProfile")) {
                 Histogram1D h = f.histogram1D(fp.path());
                 if (asJson) {
-                    RootInputs.printJson(out, json(k, h.title(), h.entries(), h.axis(), null, h.contents(),
+                    JsonOutput.print(out, json(k, h.title(), h.entries(), h.axis(), null, h.contents(),
                             h.sumw2(), h.integral()));
                 } else {
                     table1(out, k, h);

@@ -1,8 +1,5 @@
 package org.vbfann.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** Shared by the {@code root} subcommands: splitting {@code FILE:PATH}, JSON output. */
@@ -28,15 +25,6 @@ final class RootInputs {
         return new FileAndPath(Path.of(arg.substring(0, colon)), arg.substring(colon + 1));
     }
 
-    /** Prints a value as indented JSON. */
-    static void printJson(PrintWriter out, Object value) {
-        try {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
-            out.flush();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
-        }
-    }
 
     /** A ROOT version number such as 62004 as {@code 6.20/04}. */
     static String rootVersion(int v) {

@@ -46,7 +46,7 @@ public final class RootLsCommand implements Runnable {
                 o.put("root_version", RootInputs.rootVersion(f.header().rootVersion()));
                 o.put("compress", f.header().compress());
                 o.put("keys", keys);
-                RootInputs.printJson(out, o);
+                JsonOutput.print(out, o);
                 return;
             }
             out.println(file + "  (ROOT " + RootInputs.rootVersion(f.header().rootVersion()) + ", " + f.size()

@@ -1,11 +1,8 @@
 package org.vbfann.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.vbfann.rootio.Compression;
 import org.vbfann.rootio.CopyListener;
 import org.vbfann.rootio.WriteOptions;
@@ -13,7 +10,6 @@ import picocli.CommandLine.Option;
 
 /** The options of commands that write a ROOT file ({@code hadd}, {@code skim}): a picocli mixin. */
 final class RootOutputOptions {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Option(names = "--compression", paramLabel = "<algo:level>", defaultValue = "zlib:4",
             description = "Compression of what is written anew (copied baskets keep theirs): none, zlib:N, lz4:N "
@@ -56,13 +52,4 @@ final class RootOutputOptions {
         }
     }
 
-    /** Prints {@code report} as a JSON object. */
-    static void printJson(PrintWriter out, Map<String, Object> report) {
-        try {
-            out.println(JSON.writeValueAsString(report));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot format the JSON report", e);
-        }
-        out.flush();
-    }
 }

@@ -89,7 +89,7 @@ public final class SkimCommand implements Callable<Integer> {
             report.put("entries", r.entries());
             report.put("baskets_copied", r.basketsCopied());
             report.put("baskets_rewritten", r.basketsRewritten());
-            RootOutputOptions.printJson(spec.commandLine().getOut(), report);
+            JsonOutput.print(spec.commandLine().getOut(), report);
         } else {
             spec.commandLine().getOut().printf("%s:%s -> %s: %d entries (%d baskets copied, %d re-encoded)%n", in,
                     tree, out, r.entries(), r.basketsCopied(), r.basketsRewritten());

@@ -54,11 +54,11 @@ public final class StatsCombineCardsCommand implements Callable<Integer> {
             DatacardWriter.write(comb, output);
         }
         if (json) {
-            ObjectNode o = StatsJson.object();
+            ObjectNode o = JsonOutput.object();
             o.put("output", output == null ? null : output.toString());
             ArrayNode ch = o.putArray("channels");
             comb.channels().forEach(ch::add);
-            StatsJson.print(spec.commandLine().getOut(), o);
+            JsonOutput.print(spec.commandLine().getOut(), o);
         } else if (output == null) {
             spec.commandLine().getOut().print(DatacardWriter.text(comb));
             spec.commandLine().getOut().flush();

@@ -55,7 +55,7 @@ public final class StatsCompatCommand implements Callable<Integer> {
         ChannelCompatibility.Result r = ChannelCompatibility.run(new Fitter(common.model()), new Fitter(split.model()), pois);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectNode o = StatsJson.object();
+            ObjectNode o = JsonOutput.object();
             o.set("nominal_fit", interval(r.nominal()));
             ArrayNode a = o.putArray("channels");
             for (int c = 0; c < pois.length; c++) {
@@ -66,7 +66,7 @@ public final class StatsCompatCommand implements Callable<Integer> {
             o.put("chi2", r.chi2());
             o.put("dof", r.dof());
             o.put("p_value", r.pValue());
-            StatsJson.print(out, o);
+            JsonOutput.print(out, o);
         } else {
             out.printf(Locale.ROOT, "Nominal fit: r = %.4f -%.4f/+%.4f%n", r.nominal().best(), r.nominal().errorLow(),
                     r.nominal().errorHigh());
@@ -81,7 +81,7 @@ public final class StatsCompatCommand implements Callable<Integer> {
     }
 
     private static ObjectNode interval(ProfileLikelihood.Interval iv) {
-        ObjectNode n = StatsJson.object();
+        ObjectNode n = JsonOutput.object();
         n.put("r", iv.best());
         n.put("error_low", iv.errorLow());
         n.put("error_high", iv.errorHigh());

@@ -47,7 +47,7 @@ public final class StatsFitCommand implements Callable<Integer> {
         FitDiagnostics.Result r = FitDiagnostics.run(inputs.fitter(l), l.nuisances());
         LikelihoodModel m = l.model();
         int poi = m.poi();
-        ObjectNode o = StatsJson.object();
+        ObjectNode o = JsonOutput.object();
         o.put("poi", l.poiName());
         ObjectNode rs = o.putObject(l.poiName());
         rs.put("value", r.signalPlusBackground().parameters()[poi]);
@@ -65,7 +65,7 @@ public final class StatsFitCommand implements Callable<Integer> {
         ObjectNode d = o.putObject("data");
         double[] data = m.data();
         for (int c = 0; c < m.channelCount(); c++) {
-            d.set(m.channelName(c), StatsJson.array(Arrays.copyOfRange(data, m.channelStart(c),
+            d.set(m.channelName(c), JsonOutput.array(Arrays.copyOfRange(data, m.channelStart(c),
                     m.channelStart(c) + m.channelBins(c))));
         }
         if (plots != null) {
@@ -73,7 +73,7 @@ public final class StatsFitCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            StatsJson.print(out, o);
+            JsonOutput.print(out, o);
         } else {
             out.printf(Locale.ROOT, "Best fit %s: %.4f  -%.4f/+%.4f  (68%% CL, Hesse %.4f)%n", l.poiName(),
                     r.signalPlusBackground().parameters()[poi], r.poiInterval().errorLow(), r.poiInterval().errorHigh(),
@@ -87,7 +87,7 @@ public final class StatsFitCommand implements Callable<Integer> {
     }
 
     private static ObjectNode fitNode(LikelihoodModel m, FitResult f) {
-        ObjectNode n = StatsJson.object();
+        ObjectNode n = JsonOutput.object();
         n.put("status", f.status().name().toLowerCase(Locale.ROOT));
         n.put("nll", f.nll());
         ObjectNode p = n.putObject("parameters");
@@ -98,7 +98,7 @@ public final class StatsFitCommand implements Callable<Integer> {
     }
 
     private static ArrayNode pullsNode(List<FitDiagnostics.Pull> pulls) {
-        ArrayNode a = StatsJson.MAPPER.createArrayNode();
+        ArrayNode a = JsonOutput.MAPPER.createArrayNode();
         for (FitDiagnostics.Pull p : pulls) {
             ObjectNode n = a.addObject();
             n.put("name", p.name());
@@ -113,7 +113,7 @@ public final class StatsFitCommand implements Callable<Integer> {
     }
 
     private static ObjectNode yieldsNode(LikelihoodModel m, FitDiagnostics.Yields y) {
-        ObjectNode n = StatsJson.object();
+        ObjectNode n = JsonOutput.object();
         for (int c = 0; c < m.channelCount(); c++) {
             ObjectNode ch = n.putObject(m.channelName(c));
             int nb = m.channelBins(c);
@@ -123,12 +123,12 @@ public final class StatsFitCommand implements Callable<Integer> {
                 }
                 ObjectNode sn = ch.putObject(m.sampleName(s));
                 int off = m.sampleOffset(s);
-                sn.set("yield", StatsJson.array(Arrays.copyOfRange(y.samples(), off, off + nb)));
-                sn.set("error", StatsJson.array(Arrays.copyOfRange(y.sampleErrors(), off, off + nb)));
+                sn.set("yield", JsonOutput.array(Arrays.copyOfRange(y.samples(), off, off + nb)));
+                sn.set("error", JsonOutput.array(Arrays.copyOfRange(y.sampleErrors(), off, off + nb)));
             }
             ObjectNode t = ch.putObject("total");
-            t.set("yield", StatsJson.array(Arrays.copyOfRange(y.totals(), m.channelStart(c), m.channelStart(c) + nb)));
-            t.set("error", StatsJson.array(Arrays.copyOfRange(y.totalErrors(), m.channelStart(c), m.channelStart(c) + nb)));
+            t.set("yield", JsonOutput.array(Arrays.copyOfRange(y.totals(), m.channelStart(c), m.channelStart(c) + nb)));
+            t.set("error", JsonOutput.array(Arrays.copyOfRange(y.totalErrors(), m.channelStart(c), m.channelStart(c) + nb)));
         }
         return n;
     }

@@ -48,18 +48,18 @@ public final class StatsImpactsCommand implements Callable<Integer> {
                 err.flush();
             }
         });
-        ObjectNode o = StatsJson.object();
+        ObjectNode o = JsonOutput.object();
         ArrayNode pois = o.putArray("POIs");
         ObjectNode p = pois.addObject();
         p.put("name", l.poiName());
-        p.set("fit", StatsJson.array(new double[]{r.poi().lower(), r.poi().best(), r.poi().upper()}));
+        p.set("fit", JsonOutput.array(new double[]{r.poi().lower(), r.poi().best(), r.poi().upper()}));
         ArrayNode params = o.putArray("params");
         for (Impacts.Entry e : r.ranked()) {
             ObjectNode n = params.addObject();
             n.put("name", e.name());
-            n.set("fit", StatsJson.array(new double[]{e.value() - e.error(), e.value(), e.value() + e.error()}));
-            n.set("prefit", StatsJson.array(new double[]{-e.prefitSigma(), 0, e.prefitSigma()}));
-            n.set(l.poiName(), StatsJson.array(new double[]{e.poiDown(), e.poiBest(), e.poiUp()}));
+            n.set("fit", JsonOutput.array(new double[]{e.value() - e.error(), e.value(), e.value() + e.error()}));
+            n.set("prefit", JsonOutput.array(new double[]{-e.prefitSigma(), 0, e.prefitSigma()}));
+            n.set(l.poiName(), JsonOutput.array(new double[]{e.poiDown(), e.poiBest(), e.poiUp()}));
             n.put("impact_" + l.poiName(), e.maxImpact());
         }
         if (plot != null) {
@@ -71,7 +71,7 @@ public final class StatsImpactsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            StatsJson.print(out, o);
+            JsonOutput.print(out, o);
         } else {
             out.printf(Locale.ROOT, "%s = %.4f -%.4f/+%.4f%n", l.poiName(), r.poi().best(), r.poi().errorLow(), r.poi().errorHigh());
             for (Impacts.Entry e : r.ranked()) {

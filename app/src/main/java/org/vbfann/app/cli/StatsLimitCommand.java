@@ -58,7 +58,7 @@ public final class StatsLimitCommand implements Callable<Integer> {
         }
         AsymptoticCalculator calc = new AsymptoticCalculator(inputs.fitter(l), l.convention(), ts);
         PrintWriter out = spec.commandLine().getOut();
-        ObjectNode o = StatsJson.object();
+        ObjectNode o = JsonOutput.object();
         o.put("method", "asymptotic");
         o.put("convention", l.combine() ? "combine" : "pyhf");
         o.put("test_statistic", ts.name().toLowerCase(Locale.ROOT));
@@ -69,13 +69,13 @@ public final class StatsLimitCommand implements Callable<Integer> {
             AsymptoticCalculator.HypoTest h = calc.hypoTest(value);
             o.put("poi_value", value);
             o.put("cls_observed", h.clsObserved());
-            o.set("cls_expected", StatsJson.array(h.clsExpected()));
+            o.set("cls_expected", JsonOutput.array(h.clsExpected()));
             o.put("clsb", h.clsb());
             o.put("clb", h.clb());
             o.put("q", h.q());
             o.put("q_asimov", h.qAsimov());
             if (json) {
-                StatsJson.print(out, o);
+                JsonOutput.print(out, o);
             } else {
                 String what = ts == AsymptoticCalculator.TestStatistic.Q0 ? "p0" : "CLs";
                 out.printf(Locale.ROOT, "Observed %s for %s = %g: %.6g%n", what, l.poiName(), value, h.clsObserved());
@@ -94,7 +94,7 @@ public final class StatsLimitCommand implements Callable<Integer> {
             e.put(QUANTILE_KEYS[k], lim.expected()[k]);
         }
         if (json) {
-            StatsJson.print(out, o);
+            JsonOutput.print(out, o);
         } else {
             out.printf(Locale.ROOT, " -- AsymptoticLimits (CLs, %s conventions) --%n", l.combine() ? "Combine" : "pyhf");
             out.printf(Locale.ROOT, "Observed Limit: %s < %.4f%n", l.poiName(), lim.observed());

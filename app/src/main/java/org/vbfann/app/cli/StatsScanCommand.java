@@ -69,7 +69,7 @@ public final class StatsScanCommand implements Callable<Integer> {
         int p1 = index(m, parameter == null ? l.poiName() : parameter);
         double[] r1 = range(range, f, p1, "--range");
         FitResult best = Fitter.requireConverged(f.fit(), "free fit before the scan");
-        ObjectNode o = StatsJson.object();
+        ObjectNode o = JsonOutput.object();
         o.put("expected", expectSignal != null);
         o.put("best_fit_nll", best.nll());
         PrintWriter out = spec.commandLine().getOut();
@@ -92,7 +92,7 @@ public final class StatsScanCommand implements Callable<Integer> {
                 }
             }
             if (json) {
-                StatsJson.print(out, o);
+                JsonOutput.print(out, o);
             } else {
                 out.printf(Locale.ROOT, "Best fit %s = %.4f, %s = %.4f; %d x %d grid points%n", m.parameterName(p1),
                         best.parameters()[p1], m.parameterName(p2), best.parameters()[p2], points, points);
@@ -105,8 +105,8 @@ public final class StatsScanCommand implements Callable<Integer> {
         ProfileLikelihood.Interval i95 = pl.interval(p1, 3.84);
         o.put("parameter", m.parameterName(p1));
         o.put("best_fit", best.parameters()[p1]);
-        o.set("interval_68", StatsJson.array(new double[]{i68.lower(), i68.upper()}));
-        o.set("interval_95", StatsJson.array(new double[]{i95.lower(), i95.upper()}));
+        o.set("interval_68", JsonOutput.array(new double[]{i68.lower(), i68.upper()}));
+        o.set("interval_95", JsonOutput.array(new double[]{i95.lower(), i95.upper()}));
         ArrayNode pts = o.putArray("points");
         for (int i = 0; i < s.x().length; i++) {
             ObjectNode n = pts.addObject();
@@ -118,7 +118,7 @@ public final class StatsScanCommand implements Callable<Integer> {
                     new NllScanPlot.Curve(expectSignal != null ? "expected" : "observed", s.x(), s.twoDeltaNll())), plot);
         }
         if (json) {
-            StatsJson.print(out, o);
+            JsonOutput.print(out, o);
         } else {
             out.printf(Locale.ROOT, "Best fit %s = %.4f; 68%% CL [%.4f, %.4f]; 95%% CL [%.4f, %.4f]%n", m.parameterName(p1),
                     best.parameters()[p1], i68.lower(), i68.upper(), i95.lower(), i95.upper());

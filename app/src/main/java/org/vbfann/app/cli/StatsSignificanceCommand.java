@@ -42,7 +42,7 @@ public final class StatsSignificanceCommand implements Callable<Integer> {
         Significance.Result r = expectSignal == null ? Significance.observed(f) : Significance.expected(f, expectSignal);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectNode o = StatsJson.object();
+            ObjectNode o = JsonOutput.object();
             o.put("method", "asymptotic");
             o.put("expected", expectSignal != null);
             if (expectSignal != null) {
@@ -53,7 +53,7 @@ public final class StatsSignificanceCommand implements Callable<Integer> {
             o.put("p_value", r.pValue());
             o.put("best_fit", r.bestPoi());
             o.put("q0", r.q0());
-            StatsJson.print(out, o);
+            JsonOutput.print(out, o);
         } else {
             out.printf(Locale.ROOT, " -- Significance%s --%nSignificance: %.4f%np-value: %.6g%n",
                     expectSignal == null ? "" : " (expected, " + l.poiName() + " = " + expectSignal + ")",

@@ -44,10 +44,10 @@ public final class StatsToPyhfCommand implements Callable<Integer> {
         }
         PyhfJsonWriter.write(ws, output);
         if (json) {
-            ObjectNode o = StatsJson.object();
+            ObjectNode o = JsonOutput.object();
             o.put("output", output.toString());
-            o.set("channels", StatsJson.MAPPER.valueToTree(dc.channels()));
-            StatsJson.print(spec.commandLine().getOut(), o);
+            o.set("channels", JsonOutput.MAPPER.valueToTree(dc.channels()));
+            JsonOutput.print(spec.commandLine().getOut(), o);
         }
         return ExitCodes.OK;
     }

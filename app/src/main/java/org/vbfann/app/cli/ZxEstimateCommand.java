@@ -136,7 +136,7 @@ public final class ZxEstimateCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
-            NnFiles.printJson(w, o);
+            JsonOutput.print(w, o);
         } else {
             w.printf("Z+X yields, region %s, formula %s%n", region, formula);
             w.printf("%-8s %10s %10s %10s %10s%n", "", "yield", "stat", "syst", "total");

@@ -102,7 +102,7 @@ public final class ZxFakeRatesCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            NnFiles.printJson(w, o);
+            JsonOutput.print(w, o);
         } else {
             w.println("wrote " + file);
         }

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 
-/** JSON output of the stats commands. */
-final class StatsJson {
+/** The JSON output of every command ({@code --json}, result files): one indenting mapper, one printer. */
+final class JsonOutput {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private StatsJson() {
+    private JsonOutput() {
     }
 
     static ObjectNode object() {
@@ -25,11 +25,12 @@ final class StatsJson {
         return a;
     }
 
-    static void print(PrintWriter out, ObjectNode node) {
+    /** Prints {@code value} (a JSON tree, a map or a record) as indented JSON and flushes. */
+    static void print(PrintWriter out, Object value) {
         try {
-            out.println(MAPPER.writeValueAsString(node));
+            out.println(MAPPER.writeValueAsString(value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }
         out.flush();
     }
