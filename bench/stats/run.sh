@@ -14,7 +14,7 @@ mkdir -p "$out"
 "$py" "$here/make_vbf_workspace.py" "$out/vbf_ws.json"
 "$py" -c "import json,sys; json.dump(json.load(open(sys.argv[1]))['workspace'], open(sys.argv[2], 'w'))" \
   "$root/../shared/fixtures/stats/pyhf/regression_RegionA_sbottom_1300_205_60.json" "$out/sbottom_regionA.json"
-(cd "$root" && mvn -q -B -o -DskipTests -pl bench -am package)
+(cd "$root" && mvn -q -B -DskipTests -pl bench -am package)
 # pyhf's upper limit on the published sbottom likelihood takes tens of CPU minutes: only its fit and hypotest run.
 for ws in vbf_ws:1 sbottom_regionA:0; do
   name="${ws%%:*}"
