@@ -59,7 +59,8 @@ final class DemoZplusX {
         Map<String, Histogram1D> channels = new LinkedHashMap<>();
         for (ZxFinalState fs : ZxFinalState.values()) {
             ZplusXYield.Value v = yields.get(fs).yield(ZplusXYield.Formula.GUIDE);
-            fsNode.putObject(fs.label()).put("yield", v.yield()).put("stat", v.stat());
+            fsNode.putObject(fs.label()).put("yield", v.yield()).put("stat", v.stat())
+                    .put("fr_stat", v.fakeRateStat());
             String ch = fs.tightFlavour() == fs.looseFlavour() ? "ch" + fs.label() : "ch2e2mu";
             Histogram1D h = yields.get(fs).shape(ZplusXYield.Formula.GUIDE, "zjets");
             Histogram1D sum = channels.get(ch);

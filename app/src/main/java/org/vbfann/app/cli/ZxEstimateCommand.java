@@ -35,9 +35,11 @@ import picocli.CommandLine.Option;
                 + " with w = f/(1 - f) from --fakerates, subtracts the prompt ZZ 3P1F term of --zz and combines them"
                 + " with --formula (spec section 3.4): guide = 2P2F only for loose muons (4mu, 2e2mu), else full;"
                 + " full = (1 - N_ZZ,3P1F/N_3P1F) 3P1F - 2P2F; formula1 = 3P1F - ZZ 3P1F - 2P2F; 2p2f = 2P2F only.",
-            "Systematic (spec section 3.5, |N_average - N_reweight|): with --syst-maps the yields of the two maps;"
-                + " without, |N(f + sigma_f) - N(f)|, every rate moved up by its binomial error. 2l2l and 4l combine"
-                + " as computeFinalZX does (stat in quadrature).",
+            "Uncertainties: stat = the control-region events' (spec section 3.4); FR stat = the fake-rate map's"
+                + " binomial errors propagated bin by bin (each bin independent; shared bins stay correlated in 2l2l"
+                + " and 4l); syst = |N_average - N_reweight| of the two --syst-maps (spec section 3.5), 0 without"
+                + " them. 2l2l and 4l combine as computeFinalZX does (stat in quadrature); total = all three in"
+                + " quadrature.",
             "Regions: vbf = the VBF-SR of spec section 2.0, smhiggs = no selection beyond the producer's SM-Higgs"
                 + " one (spec section 3.4), or any expression of the tree's branches.",
             "With --out: OUT/yields.json; with --shape also OUT/shapes.root (<fs>/zjets, normalised to the yields,"
@@ -113,23 +115,22 @@ public final class ZxEstimateCommand implements Callable<Integer> {
         List<Path> dataFiles = FileGlobs.expand(data);
         List<Path> zzFiles = zz == null ? List.of() : FileGlobs.expand(zz);
 
-        Map<ZxFinalState, ZplusXYield> nominal = yields(fakeRates, 0, dataFiles, zzFiles, sel, axis);
+        Map<ZxFinalState, ZplusXYield> nominal = yields(fakeRates, dataFiles, zzFiles, sel, axis);
         Map<ZxFinalState, ZplusXYield.Value> values = new EnumMap<>(ZxFinalState.class);
         nominal.forEach((fs, y) -> values.put(fs, y.yield(f)));
         Map<ZxFinalState, Double> average = systMaps == null ? yieldsOnly(values)
-                : yieldsOnly(yields(systMaps.get(0), 0, dataFiles, zzFiles, sel, null), f);
-        Map<ZxFinalState, Double> reweight = yieldsOnly(systMaps == null
-                ? yields(fakeRates, 1, dataFiles, zzFiles, sel, null)
-                : yields(systMaps.get(1), 0, dataFiles, zzFiles, sel, null), f);
+                : yieldsOnly(yields(systMaps.get(0), dataFiles, zzFiles, sel, null), f);
+        Map<ZxFinalState, Double> reweight = systMaps == null ? average
+                : yieldsOnly(yields(systMaps.get(1), dataFiles, zzFiles, sel, null), f);
         Map<String, ZplusXCombination.Row> rows = ZplusXCombination.combine(values, average, reweight);
 
         ObjectNode o = NnFiles.JSON.createObjectNode();
         o.put("region", region).put("formula", formula);
-        o.put("syst", systMaps == null ? "fake rates +1 sigma" : "average vs reweight maps");
+        o.put("syst", systMaps == null ? "none (no --syst-maps)" : "average vs reweight maps");
         ObjectNode rowsNode = o.putObject("yields");
         for (ZplusXCombination.Row r : rows.values()) {
-            rowsNode.putObject(r.label()).put("yield", r.yield()).put("stat", r.stat()).put("syst", r.syst())
-                    .put("total", r.total());
+            rowsNode.putObject(r.label()).put("yield", r.yield()).put("stat", r.stat())
+                    .put("fr_stat", r.fakeRateStat()).put("syst", r.syst()).put("total", r.total());
         }
         if (out != null) {
             write(o, nominal, f);
@@ -139,9 +140,13 @@ public final class ZxEstimateCommand implements Callable<Integer> {
             JsonOutput.print(w, o);
         } else {
             w.printf("Z+X yields, region %s, formula %s%n", region, formula);
-            w.printf("%-8s %10s %10s %10s %10s%n", "", "yield", "stat", "syst", "total");
+            w.printf("%-8s %10s %10s %10s %10s %10s%n", "", "yield", "stat", "FR stat", "syst", "total");
             for (ZplusXCombination.Row r : rows.values()) {
-                w.printf("%-8s %10.4f %10.4f %10.4f %10.4f%n", r.label(), r.yield(), r.stat(), r.syst(), r.total());
+                w.printf("%-8s %10.4f %10.4f %10.4f %10.4f %10.4f%n", r.label(), r.yield(), r.stat(), r.fakeRateStat(),
+                        r.syst(), r.total());
+            }
+            if (systMaps == null) {
+                w.println("no composition systematic: give the average and reweight maps with --syst-maps");
             }
             if (out != null) {
                 w.println("wrote " + out.resolve("yields.json") + (shape == null ? "" : " and shapes.root"));
@@ -150,10 +155,10 @@ public final class ZxEstimateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private Map<ZxFinalState, ZplusXYield> yields(Path file, double shiftInSigma, List<Path> dataFiles,
-            List<Path> zzFiles, Expression sel, Axis axis) {
-        FakeRateMap electrons = ZxFiles.readFakeRates(file, 11, shiftInSigma);
-        FakeRateMap muons = ZxFiles.readFakeRates(file, 13, shiftInSigma);
+    private Map<ZxFinalState, ZplusXYield> yields(Path file, List<Path> dataFiles, List<Path> zzFiles, Expression sel,
+            Axis axis) {
+        FakeRateMap electrons = ZxFiles.readFakeRates(file, 11);
+        FakeRateMap muons = ZxFiles.readFakeRates(file, 13);
         return ZxFiles.yields(dataFiles, zzFiles, sel, axis == null ? null : Expression.parse(shape), axis, electrons,
                 muons);
     }

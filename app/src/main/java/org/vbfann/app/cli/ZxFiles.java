@@ -96,11 +96,8 @@ final class ZxFiles {
         return flavour == 11 ? ELECTRON_MAP : MUON_MAP;
     }
 
-    /**
-     * The map of a flavour as {@link #writeFakeRates} wrote it, every rate moved by {@code shiftInSigma} times
-     * its binomial error (0 for the measured map).
-     */
-    static FakeRateMap readFakeRates(Path file, int flavour, double shiftInSigma) {
+    /** The map of a flavour as {@link #writeFakeRates} wrote it. */
+    static FakeRateMap readFakeRates(Path file, int flavour) {
         String name = mapName(flavour);
         try (RootFile f = RootFile.open(file)) {
             for (String key : List.of(name, name + DENOMINATOR_SUFFIX)) {
@@ -118,7 +115,7 @@ final class ZxFiles {
                 for (int iy = 1; iy <= eta.bins(); iy++) {
                     double n = den.content(ix, iy);
                     if (n > 0) {
-                        double rate = rates.content(ix, iy) + shiftInSigma * rates.error(ix, iy);
+                        double rate = rates.content(ix, iy);
                         // a bin of tight count rate·n among n loose probes gives back rate and n
                         m.add(pt.center(ix), eta.center(iy), true, false, rate * n);
                         m.add(pt.center(ix), eta.center(iy), false, false, (1 - rate) * n);

@@ -104,9 +104,13 @@ class ZxCommandsTest {
                 JsonNode row = y.get(fs.label());
                 assertEquals(v.yield(), row.get("yield").asDouble(), 1e-9 * Math.abs(v.yield()), fs.label());
                 assertEquals(v.stat(), row.get("stat").asDouble(), 1e-9 * v.stat(), fs.label());
-                assertTrue(row.get("syst").asDouble() > 0, fs.label() + " moves with the rates");
+                assertEquals(v.fakeRateStat(), row.get("fr_stat").asDouble(), 1e-9 * v.fakeRateStat(), fs.label());
+                assertTrue(v.fakeRateStat() > 0, fs.label() + " depends on the measured rates");
+                assertEquals(0.0, row.get("syst").asDouble(), fs.label() + ": no composition maps given");
+                double sigma = Math.hypot(v.stat(), v.fakeRateStat());
+                assertEquals(sigma, row.get("total").asDouble(), 1e-9 * sigma, fs.label());
                 double t = truth.get(fs.label()).get("VBF-SR").asDouble();
-                assertEquals(t, v.yield(), 3 * v.stat() + 0.15 * t, fs.label());
+                assertEquals(t, v.yield(), 3 * sigma, fs.label() + ": closure within 3 sigma");
                 Histogram1D h = shapes.histogram1D(fs.label() + "/zjets");
                 assertEquals(v.yield(), h.integralWithFlow(), 1e-9 * Math.abs(v.yield()), "shape normalised");
                 total += v.yield();
@@ -116,7 +120,7 @@ class ZxCommandsTest {
         }
         assertEquals(total, y.get("4l").get("yield").asDouble(), 1e-9 * total);
         assertEquals(Math.sqrt(var), y.get("4l").get("stat").asDouble(), 1e-9 * Math.sqrt(var));
-        assertEquals(totalTruth, total, 3 * Math.sqrt(var) + 0.15 * totalTruth, "4l");
+        assertEquals(totalTruth, total, 3 * y.get("4l").get("total").asDouble(), "4l closure within 3 sigma");
         assertTrue(Files.isRegularFile(est.resolve("zx_shapes.png")));
     }
 
@@ -161,7 +165,8 @@ class ZxCommandsTest {
         JsonNode y = NnFiles.JSON.readTree(r.out()).get("yields");
         for (String label : new String[] {"4mu", "4e", "2e2mu", "2mu2e", "2l2l", "4l"}) {
             assertEquals(0, y.get(label).get("syst").asDouble(), label);
-            assertEquals(y.get(label).get("stat").asDouble(), y.get(label).get("total").asDouble(), label);
+            assertEquals(Math.hypot(y.get(label).get("stat").asDouble(), y.get(label).get("fr_stat").asDouble()),
+                    y.get(label).get("total").asDouble(), 1e-12, label);
         }
     }
 

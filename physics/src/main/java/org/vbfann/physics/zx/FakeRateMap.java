@@ -98,11 +98,11 @@ public final class FakeRateMap {
     }
 
     /**
-     * The fake rate at a lepton's pT and |η| (edge bins outside the axes).
+     * The fake rate at a lepton's pT and |η| (edge bins outside the axes), with its bin and binomial error.
      *
      * @throws PhysicsException if that bin has no positive denominator or a rate outside [0, 1)
      */
-    public double lookup(double ptValue, double absEta) {
+    public FakeRate lookup(double ptValue, double absEta) {
         int c = cell(ptValue, Math.abs(absEta));
         int ix = c / eta.bins() + 1;
         int iy = c % eta.bins() + 1;
@@ -113,18 +113,12 @@ public final class FakeRateMap {
                     + ") is " + (Double.isNaN(f) ? "undefined" : String.valueOf(f)) + " (denominator "
                     + num(denominator(ix, iy)) + "): it must be in [0, 1); merge bins or add Z+l events");
         }
-        return f;
+        return new FakeRate(flavour, c, f, uncertainty(ix, iy));
     }
 
     /** A number as short as Java prints it, integers without ".0". */
     private static String num(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
-    }
-
-    /** The weight f/(1 − f) a failing lepton of this pT and |η| carries (spec §3.4). */
-    public double weight(double ptValue, double absEta) {
-        double f = lookup(ptValue, absEta);
-        return f / (1 - f);
     }
 
     /** The map as a TH2D-like histogram (rate and its squared uncertainty per bin; empty bins 0). */

@@ -98,7 +98,7 @@ public final class ZplusXInputs {
             ok[l] = cr.column("f_lept" + (l + 1) + "_pass").ints();
         }
         int added = 0;
-        double[] f = new double[2];
+        FakeRate[] f = new FakeRate[2];
         for (int i = 0; i < cr.entries(); i++) {
             if ((pass != null && !pass[i]) || (p3[i] != 1 && p2[i] != 1)) {
                 continue;

@@ -33,9 +33,9 @@ class FakeRateMapTest {
         assertEquals(2.0 / 9, m.rate(1, 1), 1e-15);
         assertEquals(Math.sqrt(2.0 / 9 * 7.0 / 9 / 9), m.uncertainty(1, 1), 1e-15);
         assertEquals(0.3, m.uncorrectedRate(1, 1), 1e-15);
-        assertEquals(2.0 / 9 / (7.0 / 9), m.weight(6, 2.0), 1e-15);
-        assertEquals(2.0 / 9, m.lookup(3, 0.2), 1e-15, "below the axis: edge bin");
-        assertEquals(2.0 / 9, m.lookup(7, 3.0), 1e-15, "beyond |eta| 2.5: edge bin");
+        assertEquals(new FakeRate(11, 0, 2.0 / 9, m.uncertainty(1, 1)), m.lookup(6, 2.0));
+        assertEquals(2.0 / 9, m.lookup(3, 0.2).value(), 1e-15, "below the axis: edge bin");
+        assertEquals(2.0 / 9, m.lookup(7, 3.0).value(), 1e-15, "beyond |eta| 2.5: edge bin");
         assertEquals(2.0 / 9, m.toHistogram("ElectronPtEtaMapFR").content(1, 1), 1e-15);
         assertEquals(0.0, m.toHistogram("ElectronPtEtaMapFR").content(2, 1));
     }
@@ -51,7 +51,7 @@ class FakeRateMapTest {
     void aRateOfOneOrMoreIsAClearError() {
         FakeRateMap m = new FakeRateMap(13, new double[] {5, 100}, new double[] {0, 2.4});
         m.add(20, 0, true, false, 1.0);
-        PhysicsException e = assertThrows(PhysicsException.class, () -> m.weight(20, 0));
+        PhysicsException e = assertThrows(PhysicsException.class, () -> m.lookup(20, 0));
         assertEquals("muon fake rate in bin pT [5, 100) GeV, |eta| [0, 2.4) is 1.0 (denominator 1): it must be in [0, 1);"
                 + " merge bins or add Z+l events", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new FakeRateMap(15, new double[] {0, 1}, new double[] {0, 1}));
