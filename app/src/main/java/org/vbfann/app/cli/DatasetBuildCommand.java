@@ -1,6 +1,8 @@
 package org.vbfann.app.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import org.vbfann.physics.dataset.DatasetBuilder;
 import org.vbfann.physics.dataset.DatasetFiles;
 import org.vbfann.physics.dataset.DatasetListener;
 import org.vbfann.physics.dataset.DatasetSpec;
+import org.vbfann.physics.dataset.ZplusXTraining;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +27,12 @@ import picocli.CommandLine.Option;
                 + " the jet category, computes the --features (branches, array elements like f_jets_highpt_pt[0],"
                 + " derived names like mjj, detajj, dphijj, ptjj, djet, zstar, f_jets_highpt_e[i], or expressions),"
                 + " shuffles all events with --seed and splits each process into train, validation and test.",
+            "Z+X as a background (the guide's ZX key): --zx-key names the key whose files are Z+X control-region data"
+                + " (tree ControlRegions); its 2P2F and 3P1F candidates passing the selection are weighted with the"
+                + " product of f/(1 - f) of their failing leptons (--zx-fakerates, from 'zx fakerates') and scaled to"
+                + " --zx-yield, a number or the yields.json of 'zx estimate' (its 4l yield).",
+            "--max-events keeps at most N selected events per key (a seeded random subset; weights scaled so the"
+                + " key's yield is unchanged).",
             "Writes OUT/dataset.root (trees train, validation, test) and OUT/dataset.json, and prints the events and"
                 + " sums of weights of each process before and after the selection. A feature value of -999 (an"
                 + " absent jet) is stored as 0, as the guide's FormatROOTs did."})
@@ -68,6 +77,20 @@ public final class DatasetBuildCommand implements Callable<Integer> {
             description = "The per-event weight (default: ${DEFAULT-VALUE}).")
     String weight;
 
+    @Option(names = {"--max-events", "--nevents"}, paramLabel = "N",
+            description = "Keep at most N selected events per key (default: all).")
+    Long maxEvents;
+
+    @Option(names = "--zx-key", paramLabel = "KEY", description = "The key of the Z+X control-region files.")
+    String zxKey;
+
+    @Option(names = "--zx-fakerates", paramLabel = "FILE", description = "fakerates.root for the Z+X weights.")
+    Path zxFakeRates;
+
+    @Option(names = "--zx-yield", paramLabel = "YIELD|yields.json",
+            description = "The Z+X yield after the selection: a number, or the yields.json of 'zx estimate'.")
+    String zxYield;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The dataset folder to write.")
     Path out;
 
@@ -84,7 +107,8 @@ public final class DatasetBuildCommand implements Callable<Integer> {
             fractions[i] = split.get(i);
         }
         DatasetSpec s = new DatasetSpec(processFiles.keys, processFiles.tags, processFiles.signal, selection, njetsMin,
-                njetsExact, features, fractions, seed, tree, weight);
+                njetsExact, features, fractions, seed, tree, weight,
+                maxEvents == null ? DatasetSpec.ALL_EVENTS : maxEvents, zplusX());
         List<Path> inputs = FileGlobs.expand(processFiles.files);
         PrintWriter err = spec.commandLine().getErr();
         DatasetListener listener = quiet ? DatasetListener.NONE : (done, total, f, entries, selected) -> {
@@ -104,5 +128,37 @@ public final class DatasetBuildCommand implements Callable<Integer> {
             stdout.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** The Z+X training key from --zx-key, --zx-fakerates and --zx-yield (all three or none). */
+    private ZplusXTraining zplusX() {
+        if (zxKey == null && zxFakeRates == null && zxYield == null) {
+            return null;
+        }
+        if (zxKey == null || zxFakeRates == null || zxYield == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Z+X training needs --zx-key, --zx-fakerates and --zx-yield together");
+        }
+        return new ZplusXTraining(zxKey, zxFakeRates, yieldOf(zxYield));
+    }
+
+    private double yieldOf(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException notANumber) {
+            Path file = Path.of(text);
+            JsonNode y;
+            try {
+                y = NnFiles.JSON.readTree(file.toFile()).path("yields").path("4l").path("yield");
+            } catch (IOException e) {
+                throw new CommandFailedException("--zx-yield " + text + ": neither a number nor a readable yields.json ("
+                        + ErrorHandler.message(e) + ")", ExitCodes.BAD_INPUT);
+            }
+            if (!y.isNumber()) {
+                throw new CommandFailedException(file + ": no yields.4l.yield; give the yields.json of 'vbfann zx"
+                        + " estimate' or a number", ExitCodes.BAD_INPUT);
+            }
+            return y.asDouble();
+        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.vbfann.core.Axis;
 import org.vbfann.core.Histogram1D;
 import org.vbfann.physics.expr.Expression;
+import org.vbfann.physics.zx.FakeRateFile;
 import org.vbfann.physics.zx.FakeRateMap;
 import org.vbfann.physics.zx.ZplusXCombination;
 import org.vbfann.physics.zx.ZplusXYield;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Option;
                 + " with --formula (spec section 3.4): guide = 2P2F only for loose muons (4mu, 2e2mu), else full;"
                 + " full = (1 - N_ZZ,3P1F/N_3P1F) 3P1F - 2P2F; formula1 = 3P1F - ZZ 3P1F - 2P2F; 2p2f = 2P2F only.",
             "Uncertainties: stat = the control-region events' (spec section 3.4); FR stat = the fake-rate map's"
-                + " binomial errors propagated bin by bin (each bin independent; shared bins stay correlated in 2l2l"
+                + " statistical errors propagated bin by bin (each bin independent; shared bins stay correlated in 2l2l"
                 + " and 4l); syst = |N_average - N_reweight| of the two --syst-maps (spec section 3.5), 0 without"
                 + " them. 2l2l and 4l combine as computeFinalZX does (stat in quadrature); total = all three in"
                 + " quadrature.",
@@ -157,8 +158,8 @@ public final class ZxEstimateCommand implements Callable<Integer> {
 
     private Map<ZxFinalState, ZplusXYield> yields(Path file, List<Path> dataFiles, List<Path> zzFiles, Expression sel,
             Axis axis) {
-        FakeRateMap electrons = ZxFiles.readFakeRates(file, 11);
-        FakeRateMap muons = ZxFiles.readFakeRates(file, 13);
+        FakeRateMap electrons = FakeRateFile.read(file, 11);
+        FakeRateMap muons = FakeRateFile.read(file, 13);
         return ZxFiles.yields(dataFiles, zzFiles, sel, axis == null ? null : Expression.parse(shape), axis, electrons,
                 muons);
     }

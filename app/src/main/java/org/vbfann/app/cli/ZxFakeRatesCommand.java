@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vbfann.core.Histogram2D;
+import org.vbfann.physics.zx.FakeRateFile;
 import org.vbfann.physics.zx.FakeRateMap;
 import org.vbfann.plot.ChartFiles;
 import org.vbfann.plot.FakeRatePlot;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
         header = "Measure electron and muon fake rates from FakeRate trees, prompt simulation subtracted.",
         description = {
             "FR = (N_tight,data - N_tight,prompt)/(N_loose,data - N_loose,prompt) per flavour in bins of pT and |eta|"
-                + " (spec section 3.2), with the binomial error sqrt(FR (1 - FR)/N) of the subtracted count N.",
+                + " (spec section 3.2), with its statistical error: binomial, sqrt(FR (1 - FR)/N), for data alone;"
+                + " the squared weights of the subtracted simulation add to it.",
             "Writes OUT/fakerates.root (TH2D ElectronPtEtaMapFR and MuonPtEtaMapFR, the guide's names, and their"
                 + " *_denominator counts, which 'zx estimate' reads) and OUT/fakerate_e.png, OUT/fakerate_mu.png"
                 + " (rate vs pT per |eta| bin)."})
@@ -65,13 +67,13 @@ public final class ZxFakeRatesCommand implements Callable<Integer> {
             throw new UncheckedIOException(out + ": cannot create: " + e.getMessage(), e);
         }
         Path file = out.resolve("fakerates.root");
-        ZxFiles.writeFakeRates(file, electrons, muons);
+        FakeRateFile.write(file, electrons, muons);
         ObjectNode o = NnFiles.JSON.createObjectNode();
         o.put("file", file.toString());
         PrintWriter w = spec.commandLine().getOut();
         for (FakeRateMap m : List.of(electrons, muons)) {
             String flavour = m.flavour() == 11 ? "e" : "mu";
-            Histogram2D h = m.toHistogram(ZxFiles.mapName(m.flavour()));
+            Histogram2D h = m.toHistogram(FakeRateFile.mapName(m.flavour()));
             ChartFiles.save(FakeRatePlot.chart((m.flavour() == 11 ? "electron" : "muon") + " fake rate", h),
                     out.resolve("fakerate_" + flavour + ".png"));
             ArrayNode bins = o.putArray(flavour);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vbfann.core.Histogram1D;
 import org.vbfann.core.Histogram2D;
 import org.vbfann.physics.expr.Expression;
+import org.vbfann.physics.zx.FakeRateFile;
 import org.vbfann.physics.zx.FakeRateMap;
 import org.vbfann.physics.zx.ZplusXInputs;
 import org.vbfann.physics.zx.ZplusXYield;
@@ -149,7 +150,7 @@ class ZxCommandsTest {
 
     private static void assertOneLineError(FakeRateMap e, FakeRateMap m, String expected) {
         Path file = dir.resolve("bad-" + System.nanoTime() + ".root");
-        ZxFiles.writeFakeRates(file, e, m);
+        FakeRateFile.write(file, e, m);
         CliRunner.Result r = CliRunner.run("zx", "estimate", "--fakerates", file.toString(), "--data", data.toString(),
                 "--region", "smhiggs");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.vbfann.core.EventTable;
@@ -14,6 +15,9 @@ import org.vbfann.physics.expr.DerivedVariable;
 import org.vbfann.physics.expr.Expression;
 import org.vbfann.physics.expr.ExpressionException;
 import org.vbfann.core.NameSuggestions;
+import org.vbfann.physics.zx.FakeRateFile;
+import org.vbfann.physics.zx.FakeRateMap;
+import org.vbfann.physics.zx.ZplusXInputs;
 import org.vbfann.rootio.BranchInfo;
 import org.vbfann.rootio.RootFile;
 import org.vbfann.rootio.TreeReader;
@@ -29,10 +33,21 @@ import org.vbfann.rootio.TreeReader;
  * process in shuffled order for training, the next ⌊N·f_validation⌋ for validation and the rest for testing; the
  * shuffle is a Fisher–Yates permutation from {@link SplittableRandom}, so the same inputs and seed give the same
  * dataset (the guide's two Python shuffles are not reproduced bit for bit, spec §2.1).
+ *
+ * <p>With a per-key event limit, a key with more selected events keeps the first ones in shuffled order (a
+ * seeded random subset, not the first files as the guide's loop did) and their weights are scaled by
+ * Σw(selected)/Σw(kept), so the key's expected yield is unchanged. Z+X control-region files
+ * ({@link ZplusXTraining}) are read from their own tree with fake-rate weights; their final state comes from the
+ * lepton flavours, and a reference discriminant their tree lacks is computed from its definition
+ * ({@code f_D_jet} = {@code djet}, spec §1.1).
  */
 public final class DatasetBuilder {
     /** Entries read and evaluated at a time: bounds memory for any tree size. */
     static final int CHUNK_ENTRIES = 100_000;
+    /** Reference discriminants that a tree may lack but that follow from other branches (spec §1.1). */
+    private static final Map<String, String> DEFINITIONS = Map.of("f_D_jet", "djet");
+    /** The candidates of a Z+X control-region tree that enter the training: 2P2F and 3P1F (not 2P2P). */
+    private static final String CONTROL_REGION = "f_2p2f == 1 || f_3p1f == 1";
 
     private DatasetBuilder() {
     }
@@ -51,11 +66,16 @@ public final class DatasetBuilder {
                 : Expression.parse(spec.selection());
         Expression njets = spec.njetsCut() == null ? null : Expression.parse(spec.njetsCut());
         Expression weight = Expression.parse(spec.weight());
+        ZplusXTraining zx = spec.zplusX();
+        FakeRateMap[] zxMaps = zx == null ? null
+                : new FakeRateMap[] {FakeRateFile.read(zx.fakeRates(), 11), FakeRateFile.read(zx.fakeRates(), 13)};
         List<Expression> features = new ArrayList<>();
         for (String f : spec.features()) {
             features.add(Expression.parse(f));
         }
-        List<String> references = referencesOf(assigned.get(0).file(), spec.tree());
+        FileAssignment first = assigned.stream().filter(a -> zx == null || !a.key().equals(zx.key())).findFirst()
+                .orElse(assigned.get(0));
+        List<String> references = referencesOf(first.file(), treeOf(first, spec));
         int nf = features.size();
         Rows rows = new Rows(nf, references.size());
         int np = keys.size();
@@ -67,11 +87,39 @@ public final class DatasetBuilder {
             int p = keys.indexOf(fa.key());
             fileCount[p]++;
             int start = rows.n;
-            long entries = readFile(fa, p, spec, selection, njets, weight, features, references, rows, before, sumBefore);
+            boolean isZx = zx != null && fa.key().equals(zx.key());
+            long entries = readFile(fa, p, spec, selection, njets, isZx ? null : weight, isZx ? zxMaps : null, features,
+                    references, rows, before, sumBefore);
             listener.fileRead(i + 1, assigned.size(), fa, entries, rows.n - start);
         }
         checkSelected(spec, keys, rows, before);
+        if (zx != null) {
+            normaliseZplusX(keys.indexOf(zx.key()), zx, rows, sumBefore);
+        }
         return split(spec, keys, rows, references, before, sumBefore, fileCount);
+    }
+
+    private static String treeOf(FileAssignment fa, DatasetSpec spec) {
+        return spec.zplusX() != null && fa.key().equals(spec.zplusX().key()) ? ZplusXTraining.TREE : spec.tree();
+    }
+
+    /** Scales the Z+X key's fake-rate weights so that the selected ones sum to its yield. */
+    private static void normaliseZplusX(int p, ZplusXTraining zx, Rows rows, double[] sumBefore) {
+        double sum = 0;
+        for (int r = 0; r < rows.n; r++) {
+            sum += rows.process[r] == p ? rows.w[r] : 0;
+        }
+        if (!(sum > 0)) {
+            throw new DatasetException("Z+X key '" + zx.key() + "': the selected control-region events have fake-rate"
+                    + " weights summing to " + sum + "; nothing to scale to the yield " + zx.yield());
+        }
+        double scale = zx.yield() / sum;
+        for (int r = 0; r < rows.n; r++) {
+            if (rows.process[r] == p) {
+                rows.w[r] *= scale;
+            }
+        }
+        sumBefore[p] *= scale;
     }
 
     /** The reference discriminants present in the first file's tree. */
@@ -96,12 +144,29 @@ public final class DatasetBuilder {
         return rf.tree(tree);
     }
 
+    /**
+     * Reads one file's selected events into {@code rows}: with {@code weight} the per-event weight of the reduced
+     * ntuple; without it ({@code zxMaps} given) a Z+X control-region file weighted by its fake rates.
+     */
     private static long readFile(FileAssignment fa, int p, DatasetSpec spec, Expression selection, Expression njets,
-            Expression weight, List<Expression> features, List<String> references, Rows rows, long[] before,
-            double[] sumBefore) {
+            Expression weight, FakeRateMap[] zxMaps, List<Expression> features, List<String> references, Rows rows,
+            long[] before, double[] sumBefore) {
         try (RootFile rf = RootFile.open(fa.file())) {
-            TreeReader t = tree(rf, spec.tree());
-            List<String> branches = neededBranches(rf.name(), t, selection, njets, weight, features, references);
+            TreeReader t = tree(rf, treeOf(fa, spec));
+            List<Expression> refs = new ArrayList<>();
+            for (String r : references) {
+                refs.add(Expression.parse(t.has(r) || !DEFINITIONS.containsKey(r) ? r : DEFINITIONS.get(r)));
+            }
+            Expression weightOrRegion = weight != null ? weight : Expression.parse(CONTROL_REGION);
+            List<String> branches = neededBranches(rf.name(), t, selection, njets, weightOrRegion, features, refs);
+            if (zxMaps != null) {
+                for (String b : ZplusXInputs.candidateBranches()) {
+                    if (!branches.contains(b)) {
+                        requireBranch(rf.name(), t, b, "the Z+X fake-rate weight");
+                        branches.add(b);
+                    }
+                }
+            }
             int nf = features.size();
             long[] nan = new long[nf + 1];
             long[] inf = new long[nf + 1];
@@ -111,22 +176,34 @@ public final class DatasetBuilder {
             double[] cut = new double[CHUNK_ENTRIES];
             double[][] f = new double[nf][CHUNK_ENTRIES];
             double[][] ref = new double[references.size()][CHUNK_ENTRIES];
-            List<Expression> refs = new ArrayList<>();
-            for (String r : references) {
-                refs.add(Expression.parse(r));
-            }
             for (EventTable chunk : t.chunks(branches, CHUNK_ENTRIES)) {
                 int n = chunk.entries();
-                weight.evaluate(chunk, w);
                 Arrays.fill(pass, 0, n, 1.0);
                 if (selection != null) {
                     selection.evaluate(chunk, pass);
+                }
+                if (zxMaps != null) {
+                    weightOrRegion.evaluate(chunk, cut);
+                    for (int e = 0; e < n; e++) {
+                        pass[e] = truthy(pass[e]) && truthy(cut[e]) ? 1 : 0;
+                    }
                 }
                 if (njets != null) {
                     njets.evaluate(chunk, cut);
                     for (int e = 0; e < n; e++) {
                         pass[e] = truthy(pass[e]) && truthy(cut[e]) ? 1 : 0;
                     }
+                }
+                int[] finalState = null;
+                if (zxMaps == null) {
+                    weight.evaluate(chunk, w);
+                } else {
+                    boolean[] selected = new boolean[n];
+                    for (int e = 0; e < n; e++) {
+                        selected[e] = truthy(pass[e]);
+                    }
+                    System.arraycopy(ZplusXInputs.fakeRateWeights(chunk, selected, zxMaps[0], zxMaps[1]), 0, w, 0, n);
+                    finalState = finalStatesOf(chunk);
                 }
                 for (int j = 0; j < nf; j++) {
                     features.get(j).evaluate(chunk, f[j]);
@@ -141,7 +218,7 @@ public final class DatasetBuilder {
                         continue;
                     }
                     selectedHere++;
-                    int row = rows.add(p, fa.finalStateId(), w[e]);
+                    int row = rows.add(p, finalState == null ? fa.finalStateId() : finalState[e], w[e]);
                     countBad(w[e], nf, nan, inf);
                     for (int j = 0; j < nf; j++) {
                         double v = f[j][e];
@@ -158,6 +235,22 @@ public final class DatasetBuilder {
         } catch (ExpressionException e) {
             throw new DatasetException(fa.file() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The final-state id of each candidate from its lepton flavours: 4mu, 4e, or 2e2mu for mixed ones. */
+    private static int[] finalStatesOf(EventTable chunk) {
+        int[] electrons = new int[chunk.entries()];
+        for (int l = 1; l <= 4; l++) {
+            int[] pdg = chunk.column("f_lept" + l + "_pdgid").ints();
+            for (int e = 0; e < electrons.length; e++) {
+                electrons[e] += Math.abs(pdg[e]) == 11 ? 1 : 0;
+            }
+        }
+        int[] out = new int[electrons.length];
+        for (int e = 0; e < out.length; e++) {
+            out[e] = FileAssignment.FINAL_STATES.indexOf(electrons[e] == 0 ? "4mu" : electrons[e] == 4 ? "4e" : "2e2mu");
+        }
+        return out;
     }
 
     private static boolean truthy(double v) {
@@ -191,7 +284,7 @@ public final class DatasetBuilder {
 
     /** The branches to read; a missing one is an error naming the closest branches and derived names. */
     private static List<String> neededBranches(String file, TreeReader t, Expression selection, Expression njets,
-            Expression weight, List<Expression> features, List<String> references) {
+            Expression weight, List<Expression> features, List<Expression> references) {
         Set<String> names = new LinkedHashSet<>();
         List<Expression> all = new ArrayList<>(features);
         all.add(weight);
@@ -203,21 +296,28 @@ public final class DatasetBuilder {
         }
         for (Expression e : all) {
             for (String b : e.branches()) {
+                requireBranch(file, t, b, "used in '" + e.text() + "'");
+                names.add(b);
+            }
+        }
+        for (Expression e : references) {
+            for (String b : e.branches()) {
                 if (!t.has(b)) {
-                    throw new DatasetException(file + ": tree '" + t.name() + "' has no branch '" + b + "' (used in '"
-                            + e.text() + "')" + NameSuggestions.didYouMean(b, knownNames(t)));
+                    throw new DatasetException(file + ": tree '" + t.name() + "' has no branch '" + b + "' for the"
+                            + " reference discriminant '" + e.text() + "', which the first input file has; every file"
+                            + " must have the same reference discriminants");
                 }
                 names.add(b);
             }
         }
-        for (String r : references) {
-            if (!t.has(r)) {
-                throw new DatasetException(file + ": tree '" + t.name() + "' has no branch '" + r
-                        + "', which the first input file has; every file must have the same reference discriminants");
-            }
-            names.add(r);
-        }
         return new ArrayList<>(names);
+    }
+
+    private static void requireBranch(String file, TreeReader t, String b, String why) {
+        if (!t.has(b)) {
+            throw new DatasetException(file + ": tree '" + t.name() + "' has no branch '" + b + "' (" + why + ")"
+                    + NameSuggestions.didYouMean(b, knownNames(t)));
+        }
     }
 
     private static List<String> knownNames(TreeReader t) {
@@ -276,11 +376,12 @@ public final class DatasetBuilder {
             after[rows.process[r]]++;
             sumAfter[rows.process[r]] += rows.w[r];
         }
+        long[] kept = keepAtMost(spec, keys, rows, perm, after, sumAfter);
         double[] frac = spec.split();
         long[][] quota = new long[np][2];
         for (int p = 0; p < np; p++) {
-            quota[p][0] = (long) Math.floor(after[p] * frac[0]);
-            quota[p][1] = quota[p][0] + (long) Math.floor(after[p] * frac[1]);
+            quota[p][0] = (long) Math.floor(kept[p] * frac[0]);
+            quota[p][1] = quota[p][0] + (long) Math.floor(kept[p] * frac[1]);
         }
         int[] splitOf = new int[n];
         int[] size = new int[3];
@@ -290,6 +391,10 @@ public final class DatasetBuilder {
         for (int i = 0; i < n; i++) {
             int r = perm[i];
             int p = rows.process[r];
+            if (seen[p] == kept[p]) {
+                splitOf[i] = -1;
+                continue;
+            }
             long c = seen[p]++;
             int s = c < quota[p][0] ? 0 : c < quota[p][1] ? 1 : 2;
             splitOf[i] = s;
@@ -307,6 +412,47 @@ public final class DatasetBuilder {
                     before[p], sumBefore[p], after[p], sumAfter[p], splitEvents[p], splitSumW[p]));
         }
         return new Dataset(spec, featureColumns(spec.features()), procs, references, splits);
+    }
+
+    /**
+     * Applies the per-key limit: of a key with more selected events, the first {@code maxEventsPerKey} in shuffled
+     * order stay, their weights scaled by Σw(selected)/Σw(kept) so the key's yield is unchanged.
+     *
+     * @return the events kept per key (the first that many of each key in {@code perm} order)
+     */
+    private static long[] keepAtMost(DatasetSpec spec, List<String> keys, Rows rows, int[] perm, long[] after,
+            double[] sumAfter) {
+        int np = after.length;
+        long cap = spec.maxEventsPerKey();
+        long[] kept = new long[np];
+        double[] sumKept = new double[np];
+        for (int r : perm) {
+            int p = rows.process[r];
+            if (kept[p] < cap) {
+                kept[p]++;
+                sumKept[p] += rows.w[r];
+            }
+        }
+        double[] scale = new double[np];
+        for (int p = 0; p < np; p++) {
+            scale[p] = 1;
+            if (kept[p] < after[p]) {
+                if (!(sumKept[p] > 0) || !(sumAfter[p] > 0)) {
+                    throw new DatasetException("key " + keys.get(p) + ": the " + kept[p] + " events kept of " + after[p]
+                            + " have a sum of weights " + sumKept[p] + " (all selected: " + sumAfter[p]
+                            + "), which cannot be scaled to the key's yield; keep more events per key");
+                }
+                scale[p] = sumAfter[p] / sumKept[p];
+            }
+        }
+        long[] seen = new long[np];
+        for (int r : perm) {
+            int p = rows.process[r];
+            if (seen[p]++ < kept[p]) {
+                rows.w[r] *= scale[p];
+            }
+        }
+        return kept;
     }
 
     /**

@@ -125,6 +125,13 @@ public final class DatasetFiles {
         spec.put("seed", s.seed());
         spec.put("tree", s.tree());
         spec.put("weight", s.weight());
+        if (s.maxEventsPerKey() != DatasetSpec.ALL_EVENTS) {
+            spec.put("maxEventsPerKey", s.maxEventsPerKey());
+        }
+        if (s.zplusX() != null) {
+            spec.putObject("zplusX").put("key", s.zplusX().key()).put("fakeRates", s.zplusX().fakeRates().toString())
+                    .put("yield", s.zplusX().yield());
+        }
         ArrayNode feats = root.putArray("features");
         for (Dataset.Feature f : d.features()) {
             feats.addObject().put("name", f.name()).put("column", f.column());
@@ -178,7 +185,11 @@ public final class DatasetFiles {
         DatasetSpec spec = new DatasetSpec(strings(s.path("keys")), strings(s.path("tags")), strings(s.path("signal")),
                 s.path("selection").asText(), s.path("njetsMin").asInt(), s.path("njetsExact").asBoolean(),
                 feats.stream().map(Dataset.Feature::name).toList(), split, s.path("seed").asLong(),
-                s.path("tree").asText(), s.path("weight").asText());
+                s.path("tree").asText(), s.path("weight").asText(),
+                s.has("maxEventsPerKey") ? s.path("maxEventsPerKey").asLong() : DatasetSpec.ALL_EVENTS,
+                s.has("zplusX") ? new ZplusXTraining(s.path("zplusX").path("key").asText(),
+                        Path.of(s.path("zplusX").path("fakeRates").asText()), s.path("zplusX").path("yield").asDouble())
+                        : null);
         List<Dataset.ProcessSummary> procs = new ArrayList<>();
         for (JsonNode p : root.path("processes")) {
             long[] se = new long[3];

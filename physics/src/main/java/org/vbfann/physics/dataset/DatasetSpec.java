@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import org.vbfann.core.NameSuggestions;
 
 /**
@@ -22,9 +23,13 @@ import org.vbfann.core.NameSuggestions;
  * @param seed       seed of the shuffle that mixes processes and final states
  * @param tree       the tree read from every file
  * @param weight     the per-event weight, an expression (normally the branch {@code f_weight})
+ * @param maxEventsPerKey at most this many selected events of each key are kept (the guide's {@code --nevents});
+ *                   {@link #ALL_EVENTS} keeps all
+ * @param zplusX     the key filled with Z+X control-region events, or {@code null} for none
  */
 public record DatasetSpec(List<String> keys, List<String> tags, List<String> signal, String selection, int njetsMin,
-        boolean njetsExact, List<String> features, double[] split, long seed, String tree, String weight) {
+        boolean njetsExact, List<String> features, double[] split, long seed, String tree, String weight,
+        long maxEventsPerKey, ZplusXTraining zplusX) {
     /** The reduced ntuple's tree (spec §1.1). */
     public static final String DEFAULT_TREE = "HZZ4LeptonsAnalysisReduced";
     /** The per-event expected-yield weight of the reduced ntuple (spec §1.1). */
@@ -33,6 +38,8 @@ public record DatasetSpec(List<String> keys, List<String> tags, List<String> sig
     public static final String NJETS_BRANCH = "f_njets_pass";
     /** Default train, validation and test fractions. */
     public static final double[] DEFAULT_SPLIT = {0.6, 0.2, 0.2};
+    /** {@link #maxEventsPerKey} for no limit. */
+    public static final long ALL_EVENTS = Long.MAX_VALUE;
     /** Names of the splits, the trees of the dataset file. */
     public static final List<String> SPLITS = List.of("train", "validation", "test");
 
@@ -65,6 +72,16 @@ public record DatasetSpec(List<String> keys, List<String> tags, List<String> sig
         }
         if (new LinkedHashSet<>(features).size() != features.size()) {
             throw new DatasetException("features " + features + " list a name twice");
+        }
+        if (maxEventsPerKey < 1) {
+            throw new DatasetException("the maximum number of events per key must be >= 1, got " + maxEventsPerKey);
+        }
+        if (zplusX != null && !keys.contains(zplusX.key())) {
+            throw new DatasetException("Z+X key '" + zplusX.key() + "' is not one of the keys " + distinct(keys)
+                    + NameSuggestions.didYouMean(zplusX.key(), distinct(keys)));
+        }
+        if (zplusX != null && signal.contains(zplusX.key())) {
+            throw new DatasetException("Z+X key '" + zplusX.key() + "' is a signal key; Z+X is a background");
         }
         if (njetsMin < 0) {
             throw new DatasetException("njets minimum must be >= 0, got " + njetsMin);
@@ -112,7 +129,8 @@ public record DatasetSpec(List<String> keys, List<String> tags, List<String> sig
         return o instanceof DatasetSpec d && keys.equals(d.keys) && tags.equals(d.tags) && signal.equals(d.signal)
                 && selection.equals(d.selection) && njetsMin == d.njetsMin && njetsExact == d.njetsExact
                 && features.equals(d.features) && Arrays.equals(split, d.split) && seed == d.seed
-                && tree.equals(d.tree) && weight.equals(d.weight);
+                && tree.equals(d.tree) && weight.equals(d.weight) && maxEventsPerKey == d.maxEventsPerKey
+                && Objects.equals(zplusX, d.zplusX);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.vbfann.physics.zx;
 
 /**
- * The fake rate a loose lepton was given: the value and binomial error of one bin of a {@link FakeRateMap}, and
+ * The fake rate a loose lepton was given: the value and statistical error of one bin of a {@link FakeRateMap}, and
  * which bin it was, so that a yield can propagate each bin's error on its own (the bins are independent
  * measurements, spec §3.2).
  *

@@ -7,8 +7,10 @@ import org.vbfann.physics.PhysicsException;
 /**
  * Fake rates of one lepton flavour in bins of (pT, |η|), measured in Z + ℓ events (spec §3.2):
  * FR = (N_tight,data − N_tight,MC)/(N_loose,data − N_loose,MC), the prompt simulation (WZ by default) subtracted
- * in numerator and denominator. Uncertainty: binomial, √(FR(1 − FR)/N_loose) with the subtracted
- * denominator as the count.
+ * in numerator and denominator. Uncertainty: with A = the subtracted tight and B = the subtracted failing count
+ * (independent), σ² = ((1 − FR)²·V_A + FR²·V_B)/(A + B)², V the sums of squared weights of data and simulation
+ * probes; for unweighted data without subtraction this is the binomial FR(1 − FR)/N. The simulation's own
+ * statistics count: a small prompt sample with large weights makes the rate uncertain.
  *
  * <p>Lookups outside the axes use the edge bins (spec §3.2: ROOT would read under/overflow; we clamp and say
  * so). A bin whose denominator is not positive, or whose rate is not in [0, 1), cannot weight events: looking
@@ -27,6 +29,10 @@ public final class FakeRateMap {
     private final double[] tightData;
     private final double[] looseMc;
     private final double[] tightMc;
+    /** Σw² of the tight probes, data and simulation. */
+    private final double[] tightW2;
+    /** Σw² of the failing probes, data and simulation. */
+    private final double[] failW2;
 
     /** An empty map of lepton flavour 11 or 13 with the given bin edges. */
     public FakeRateMap(int flavour, double[] ptEdges, double[] etaEdges) {
@@ -41,6 +47,34 @@ public final class FakeRateMap {
         tightData = new double[n];
         looseMc = new double[n];
         tightMc = new double[n];
+        tightW2 = new double[n];
+        failW2 = new double[n];
+    }
+
+    /**
+     * A map of measured bins, as a file keeps them: per bin (pT-major, 0-based {@code ptBin·etaBins + etaBin}) the
+     * rate, its uncertainty and the subtracted denominator; a bin with a non-positive denominator has no rate.
+     * (How the variance divides between tight and failing probes is not kept; any division gives the same error.)
+     */
+    public static FakeRateMap ofBins(int flavour, double[] ptEdges, double[] etaEdges, double[] rate, double[] error,
+                                     double[] denominator) {
+        FakeRateMap m = new FakeRateMap(flavour, ptEdges, etaEdges);
+        if (rate.length != m.looseData.length || error.length != rate.length || denominator.length != rate.length) {
+            throw new IllegalArgumentException("a map of " + m.looseData.length + " bins needs as many rates, errors"
+                    + " and denominators, got " + rate.length + ", " + error.length + ", " + denominator.length);
+        }
+        for (int c = 0; c < rate.length; c++) {
+            double d = denominator[c];
+            m.looseData[c] = d;
+            if (d > 0) {
+                double f = rate[c];
+                m.tightData[c] = f * d;
+                double v = error[c] * error[c] * d * d / ((1 - f) * (1 - f) + f * f);
+                m.tightW2[c] = v;
+                m.failW2[c] = v;
+            }
+        }
+        return m;
     }
 
     /** The flavour, 11 or 13. */
@@ -57,6 +91,11 @@ public final class FakeRateMap {
         } else {
             looseData[c] += w;
             tightData[c] += tight ? w : 0;
+        }
+        if (tight) {
+            tightW2[c] += w * w;
+        } else {
+            failW2[c] += w * w;
         }
     }
 
@@ -84,11 +123,15 @@ public final class FakeRateMap {
         return d > 0 ? (tightData[c] - tightMc[c]) / d : Double.NaN;
     }
 
-    /** The binomial uncertainty of a bin's rate; NaN where the rate is. */
+    /** The statistical uncertainty of a bin's rate (data and subtracted simulation); NaN where the rate is. */
     public double uncertainty(int ptBin, int etaBin) {
         double f = rate(ptBin, etaBin);
-        double d = denominator(ptBin, etaBin);
-        return Double.isNaN(f) ? Double.NaN : Math.sqrt(Math.max(0, f * (1 - f)) / d);
+        if (Double.isNaN(f)) {
+            return Double.NaN;
+        }
+        int c = (ptBin - 1) * eta.bins() + (etaBin - 1);
+        double d = looseData[c] - looseMc[c];
+        return Math.sqrt((1 - f) * (1 - f) * tightW2[c] + f * f * failW2[c]) / d;
     }
 
     /** The uncorrected rate N_tight/N_loose of the data alone. */

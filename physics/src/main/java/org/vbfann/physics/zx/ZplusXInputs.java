@@ -75,49 +75,23 @@ public final class ZplusXInputs {
     public static int addControlRegion(Map<ZxFinalState, ZplusXYield> yields, EventTable cr, Expression region,
                                        Expression variable, FakeRateMap electrons, FakeRateMap muons,
                                        boolean zzSimulation) {
-        List<String> needed = new ArrayList<>(List.of("f_weight", "f_3p1f", "f_2p2f"));
-        for (int l = 1; l <= 4; l++) {
-            for (String q : new String[] {"pt", "eta", "pdgid", "pass"}) {
-                needed.add("f_lept" + l + "_" + q);
-            }
-        }
+        List<String> needed = new ArrayList<>(List.of("f_weight"));
+        needed.addAll(candidateBranches());
         requireBranches(cr, needed, "ControlRegions");
+        Candidates c = new Candidates(cr);
         boolean[] pass = region == null ? null : region.select(cr);
         double[] x = variable == null ? null : variable.evaluate(cr);
         float[] w = cr.column("f_weight").floats();
-        int[] p3 = cr.column("f_3p1f").ints();
-        int[] p2 = cr.column("f_2p2f").ints();
-        float[][] pt = new float[4][];
-        float[][] eta = new float[4][];
-        int[][] pdg = new int[4][];
-        int[][] ok = new int[4][];
-        for (int l = 0; l < 4; l++) {
-            pt[l] = cr.column("f_lept" + (l + 1) + "_pt").floats();
-            eta[l] = cr.column("f_lept" + (l + 1) + "_eta").floats();
-            pdg[l] = cr.column("f_lept" + (l + 1) + "_pdgid").ints();
-            ok[l] = cr.column("f_lept" + (l + 1) + "_pass").ints();
-        }
         int added = 0;
         FakeRate[] f = new FakeRate[2];
         for (int i = 0; i < cr.entries(); i++) {
-            if ((pass != null && !pass[i]) || (p3[i] != 1 && p2[i] != 1)) {
+            if ((pass != null && !pass[i]) || !c.inControlRegion(i)) {
                 continue;
             }
-            int failing = 0;
-            int looseFlavour = 0;
-            int electronCount = 0;
-            for (int l = 0; l < 4; l++) {
-                int flavour = Math.abs(pdg[l][i]);
-                electronCount += flavour == 11 ? 1 : 0;
-                if (ok[l][i] == 0 && failing < 2) {
-                    FakeRateMap map = flavour == 11 ? electrons : muons;
-                    f[failing++] = map.lookup(pt[l][i], Math.abs(eta[l][i]));
-                    looseFlavour = flavour;
-                }
-            }
-            int tightFlavour = electronCount == 2 ? (looseFlavour == 11 ? 13 : 11) : looseFlavour;
-            ZplusXYield target = yields.computeIfAbsent(ZxFinalState.of(tightFlavour, looseFlavour), ZplusXYield::new);
-            if (p3[i] == 1) {
+            int looseFlavour = c.failingRates(i, electrons, muons, f);
+            ZplusXYield target = yields.computeIfAbsent(ZxFinalState.of(c.tightFlavour(i, looseFlavour), looseFlavour),
+                    ZplusXYield::new);
+            if (c.threePassOneFail[i] == 1) {
                 if (zzSimulation) {
                     target.addZz3P1F(w[i], f[0]);
                 } else {
@@ -130,6 +104,87 @@ public final class ZplusXInputs {
             }
         }
         return added;
+    }
+
+    /**
+     * The fake-rate weight of every candidate of a {@code ControlRegions} tree, as the guide's FormatROOTs gave
+     * Z+X events to the training (spec §2.1 item 4): the product of w = f/(1 − f) over its failing leptons for a
+     * 2P2F or 3P1F candidate, 0 for any other (2P2P) entry and for entries not {@code selected} (whose rates
+     * are not looked up, so a bad bin only they reach is no error).
+     *
+     * @param selected which entries to weight, or {@code null} for all
+     */
+    public static double[] fakeRateWeights(EventTable cr, boolean[] selected, FakeRateMap electrons, FakeRateMap muons) {
+        Candidates c = new Candidates(cr);
+        double[] out = new double[cr.entries()];
+        FakeRate[] f = new FakeRate[2];
+        for (int i = 0; i < out.length; i++) {
+            if ((selected == null || selected[i]) && c.inControlRegion(i)) {
+                c.failingRates(i, electrons, muons, f);
+                out[i] = ZplusXYield.weightOf(f[0]) * (c.threePassOneFail[i] == 1 ? 1 : ZplusXYield.weightOf(f[1]));
+            }
+        }
+        return out;
+    }
+
+    /** The branches of {@code ControlRegions} that say which leptons fail (spec §1.4). */
+    public static List<String> candidateBranches() {
+        List<String> names = new ArrayList<>(List.of("f_3p1f", "f_2p2f"));
+        for (int l = 1; l <= 4; l++) {
+            for (String q : new String[] {"pt", "eta", "pdgid", "pass"}) {
+                names.add("f_lept" + l + "_" + q);
+            }
+        }
+        return names;
+    }
+
+    /** The leptons of control-region candidates: which fail, their rates, the final state. */
+    private static final class Candidates {
+        final int[] threePassOneFail;
+        final int[] twoPassTwoFail;
+        final float[][] pt = new float[4][];
+        final float[][] eta = new float[4][];
+        final int[][] pdg = new int[4][];
+        final int[][] ok = new int[4][];
+
+        Candidates(EventTable cr) {
+            requireBranches(cr, candidateBranches(), "ControlRegions");
+            threePassOneFail = cr.column("f_3p1f").ints();
+            twoPassTwoFail = cr.column("f_2p2f").ints();
+            for (int l = 0; l < 4; l++) {
+                pt[l] = cr.column("f_lept" + (l + 1) + "_pt").floats();
+                eta[l] = cr.column("f_lept" + (l + 1) + "_eta").floats();
+                pdg[l] = cr.column("f_lept" + (l + 1) + "_pdgid").ints();
+                ok[l] = cr.column("f_lept" + (l + 1) + "_pass").ints();
+            }
+        }
+
+        boolean inControlRegion(int i) {
+            return threePassOneFail[i] == 1 || twoPassTwoFail[i] == 1;
+        }
+
+        /** Puts the rates of the (first two) failing leptons of entry {@code i} into {@code out}; their flavour. */
+        int failingRates(int i, FakeRateMap electrons, FakeRateMap muons, FakeRate[] out) {
+            int failing = 0;
+            int looseFlavour = 0;
+            for (int l = 0; l < 4; l++) {
+                int flavour = Math.abs(pdg[l][i]);
+                if (ok[l][i] == 0 && failing < 2) {
+                    out[failing++] = (flavour == 11 ? electrons : muons).lookup(pt[l][i], Math.abs(eta[l][i]));
+                    looseFlavour = flavour;
+                }
+            }
+            return looseFlavour;
+        }
+
+        /** Four of a kind is 4e/4mu; otherwise the tight pair has the other flavour than the loose one. */
+        int tightFlavour(int i, int looseFlavour) {
+            int electrons = 0;
+            for (int l = 0; l < 4; l++) {
+                electrons += Math.abs(pdg[l][i]) == 11 ? 1 : 0;
+            }
+            return electrons == 2 ? (looseFlavour == 11 ? 13 : 11) : looseFlavour;
+        }
     }
 
     /** Empty yields of every final state, to fill with {@link #addControlRegion}. */

@@ -43,7 +43,7 @@ class DatasetBuilderTest {
     static DatasetSpec spec(String selection, int njets, boolean exact, List<String> features, long seed) {
         return new DatasetSpec(List.of("qqH", "ggH", "qqZZ"), List.of("VBF_H", "GluGluH", "ZZTo4L_13TeV"), List.of("qqH"),
                 selection, njets, exact, features, new double[] {0.6, 0.2, 0.2}, seed, DatasetSpec.DEFAULT_TREE,
-                DatasetSpec.DEFAULT_WEIGHT);
+                DatasetSpec.DEFAULT_WEIGHT, DatasetSpec.ALL_EVENTS, null);
     }
 
     static Dataset build(DatasetSpec s) {
@@ -233,7 +233,8 @@ class DatasetBuilderTest {
         assertTrue(branch.getMessage().contains("has no branch 'f_mass4L' (used in 'f_mass4L > 118'); did you mean f_mass4l"),
                 branch.getMessage());
         DatasetException key = assertThrows(DatasetException.class, () -> new DatasetSpec(List.of("qqH", "ggH"),
-                List.of("a", "b"), List.of("qqh"), "", 0, false, FEATURES, new double[] {0.6, 0.2, 0.2}, 1, "t", "w"));
+                List.of("a", "b"), List.of("qqh"), "", 0, false, FEATURES, new double[] {0.6, 0.2, 0.2}, 1, "t", "w",
+                DatasetSpec.ALL_EVENTS, null));
         assertEquals("signal key 'qqh' is not one of the keys [qqH, ggH]; did you mean qqH?", key.getMessage());
     }
 

@@ -31,13 +31,34 @@ class FakeRateMapTest {
     void promptProbesAreSubtractedFromNumeratorAndDenominator() {
         FakeRateMap m = fixture();
         assertEquals(2.0 / 9, m.rate(1, 1), 1e-15);
-        assertEquals(Math.sqrt(2.0 / 9 * 7.0 / 9 / 9), m.uncertainty(1, 1), 1e-15);
+        // A = 3 − 1 tight, B = 7 failing; V_A = 3 + 2·0.5², V_B = 7: σ² = ((7/9)²·3.5 + (2/9)²·7)/81
+        assertEquals(Math.sqrt(199.5 / 6561), m.uncertainty(1, 1), 1e-15);
         assertEquals(0.3, m.uncorrectedRate(1, 1), 1e-15);
         assertEquals(new FakeRate(11, 0, 2.0 / 9, m.uncertainty(1, 1)), m.lookup(6, 2.0));
         assertEquals(2.0 / 9, m.lookup(3, 0.2).value(), 1e-15, "below the axis: edge bin");
         assertEquals(2.0 / 9, m.lookup(7, 3.0).value(), 1e-15, "beyond |eta| 2.5: edge bin");
         assertEquals(2.0 / 9, m.toHistogram("ElectronPtEtaMapFR").content(1, 1), 1e-15);
         assertEquals(0.0, m.toHistogram("ElectronPtEtaMapFR").content(2, 1));
+    }
+
+    @Test
+    void withoutSimulationTheErrorIsBinomial() {
+        FakeRateMap m = new FakeRateMap(13, new double[] {5, 100}, new double[] {0, 2.4});
+        for (int i = 0; i < 40; i++) {
+            m.add(20, 0, i < 6, false, 1.0);
+        }
+        assertEquals(Math.sqrt(0.15 * 0.85 / 40), m.uncertainty(1, 1), 1e-15);
+    }
+
+    @Test
+    void aMapOfStoredBinsGivesBackRatesErrorsAndDenominators() {
+        FakeRateMap m = fixture();
+        FakeRateMap back = FakeRateMap.ofBins(11, new double[] {5, 10, 20}, new double[] {0, 2.5},
+                new double[] {m.rate(1, 1), 0}, new double[] {m.uncertainty(1, 1), 0}, new double[] {9, 0});
+        assertEquals(m.rate(1, 1), back.rate(1, 1), 1e-15);
+        assertEquals(m.uncertainty(1, 1), back.uncertainty(1, 1), 1e-15);
+        assertEquals(9, back.denominator(1, 1), 1e-12);
+        assertEquals(Double.NaN, back.rate(2, 1));
     }
 
     @Test
