@@ -125,6 +125,63 @@ class ZxCommandsTest {
         assertTrue(Files.isRegularFile(est.resolve("zx_shapes.png")));
     }
 
+    /**
+     * Z+X as a training background: the ZX key holds the 2P2F and 3P1F candidates passing the selection, with
+     * fake-rate weights scaled to the given yield; the ratio of its sums before and after the selection is that of
+     * the library's fake-rate weights over all candidates and over the selected ones.
+     */
+    @Test
+    void datasetBuildTakesZplusXAsATrainingBackground() throws Exception {
+        Path ds = dir.resolve("dataset-zx");
+        Path yields = dir.resolve("zx-yields.json");
+        Files.writeString(yields, "{\"yields\": {\"4l\": {\"yield\": 5.08}}}");
+        Path gen = dir.resolve("gen");
+        CliRunner.Result r = CliRunner.run("dataset", "build", "--files", gen + "/histos*/output_VBF_*.root," + gen
+                + "/histos*/output_GluGluH*.root," + data, "--keys", "qqH,ggH,ZX", "--tags",
+                "VBF_HToZZ,GluGluHToZZ,ZplusX_Data", "--signal", "qqH", "--selection", DemoCommand.VBF_SR,
+                "--features", "f_jets_highpt_pt[0],f_jets_highpt_eta[0],mjj,detajj,f_mass4l", "--zx-key", "ZX",
+                "--zx-fakerates", out.resolve("fakerates.root").toString(), "--zx-yield", yields.toString(),
+                "--out", ds.toString(), "--quiet", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        org.vbfann.physics.dataset.Dataset d = org.vbfann.physics.dataset.DatasetFiles.read(ds);
+        org.vbfann.physics.dataset.Dataset.ProcessSummary zx = d.processes().get(2);
+        assertEquals("ZX", zx.key());
+        assertEquals(5.08, zx.sumWAfter(), 1e-9);
+
+        org.vbfann.core.EventTable cr = ZxFiles.read(data, "ControlRegions");
+        boolean[] selected = Expression.parse(DemoCommand.VBF_SR).select(cr);
+        double[] w = ZplusXInputs.fakeRateWeights(cr, electrons, muons);
+        int[] p2 = cr.column("f_2p2f").ints();
+        int[] p3 = cr.column("f_3p1f").ints();
+        long candidates = 0;
+        double sumSel = 0;
+        double sumAll = 0;
+        for (int i = 0; i < cr.entries(); i++) {
+            candidates += selected[i] && (p2[i] == 1 || p3[i] == 1) ? 1 : 0;
+            sumSel += selected[i] ? w[i] : 0;
+            sumAll += w[i];
+        }
+        assertTrue(candidates > 20, "enough Z+X candidates in the VBF-SR: " + candidates);
+        assertEquals(candidates, zx.eventsAfter());
+        assertEquals(cr.entries(), zx.eventsBefore());
+        assertEquals(sumAll / sumSel, zx.sumWBefore() / zx.sumWAfter(), 1e-9);
+        // final states from the flavours, and D_jet computed where the control-region tree lacks it
+        org.vbfann.physics.dataset.Dataset.Split train = d.split("train");
+        int djet = d.references().indexOf("f_D_jet");
+        assertTrue(djet >= 0, "f_D_jet kept as a reference");
+        for (int row = 0; row < train.rows(); row++) {
+            if (train.process()[row] == 2) {
+                assertTrue(train.finalState()[row] >= 0, "row " + row);
+                assertTrue(train.reference()[djet][row] > 0, "row " + row + " D_jet " + train.reference()[djet][row]);
+            }
+        }
+        CliRunner.Result missing = CliRunner.run("dataset", "build", "--files", data.toString(), "--keys", "ZX",
+                "--tags", "ZplusX", "--signal", "ZX", "--features", "mjj", "--zx-key", "ZX", "--out", ds.toString());
+        assertEquals(ExitCodes.USAGE, missing.exitCode(), missing.err());
+        assertTrue(missing.err().contains("Z+X training needs --zx-key, --zx-fakerates and --zx-yield together"),
+                missing.err());
+    }
+
     @Test
     void printsTheSummaryTable() {
         CliRunner.Result r = CliRunner.run("zx", "estimate", "--fakerates", out.resolve("fakerates.root").toString(),

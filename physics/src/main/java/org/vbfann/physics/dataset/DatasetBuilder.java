@@ -198,11 +198,7 @@ public final class DatasetBuilder {
                 if (zxMaps == null) {
                     weight.evaluate(chunk, w);
                 } else {
-                    boolean[] selected = new boolean[n];
-                    for (int e = 0; e < n; e++) {
-                        selected[e] = truthy(pass[e]);
-                    }
-                    System.arraycopy(ZplusXInputs.fakeRateWeights(chunk, selected, zxMaps[0], zxMaps[1]), 0, w, 0, n);
+                    System.arraycopy(ZplusXInputs.fakeRateWeights(chunk, zxMaps[0], zxMaps[1]), 0, w, 0, n);
                     finalState = finalStatesOf(chunk);
                 }
                 for (int j = 0; j < nf; j++) {

@@ -109,17 +109,14 @@ public final class ZplusXInputs {
     /**
      * The fake-rate weight of every candidate of a {@code ControlRegions} tree, as the guide's FormatROOTs gave
      * Z+X events to the training (spec §2.1 item 4): the product of w = f/(1 − f) over its failing leptons for a
-     * 2P2F or 3P1F candidate, 0 for any other (2P2P) entry and for entries not {@code selected} (whose rates
-     * are not looked up, so a bad bin only they reach is no error).
-     *
-     * @param selected which entries to weight, or {@code null} for all
+     * 2P2F or 3P1F candidate, 0 for any other (2P2P) entry.
      */
-    public static double[] fakeRateWeights(EventTable cr, boolean[] selected, FakeRateMap electrons, FakeRateMap muons) {
+    public static double[] fakeRateWeights(EventTable cr, FakeRateMap electrons, FakeRateMap muons) {
         Candidates c = new Candidates(cr);
         double[] out = new double[cr.entries()];
         FakeRate[] f = new FakeRate[2];
         for (int i = 0; i < out.length; i++) {
-            if ((selected == null || selected[i]) && c.inControlRegion(i)) {
+            if (c.inControlRegion(i)) {
                 c.failingRates(i, electrons, muons, f);
                 out[i] = ZplusXYield.weightOf(f[0]) * (c.threePassOneFail[i] == 1 ? 1 : ZplusXYield.weightOf(f[1]));
             }

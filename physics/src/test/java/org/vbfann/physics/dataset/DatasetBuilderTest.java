@@ -97,6 +97,49 @@ class DatasetBuilderTest {
         assertTrue(d.yieldTable().contains("qqH"));
     }
 
+    /**
+     * At most 50 events per key: the kept ones are a subset of the full dataset's (same seed, so the same shuffle),
+     * the first of each key in shuffled order, with the weights scaled so each key keeps its yield.
+     */
+    @Test
+    void aPerKeyLimitKeepsASubsetWithTheKeysYield() {
+        DatasetSpec all = spec(SELECTION, 2, false, FEATURES, 7);
+        DatasetSpec capped = new DatasetSpec(all.keys(), all.tags(), all.signal(), all.selection(), 2, false, FEATURES,
+                all.split(), 7, all.tree(), all.weight(), 50, null);
+        Dataset full = build(all);
+        Dataset few = build(capped);
+        for (int p = 0; p < 3; p++) {
+            Dataset.ProcessSummary f = full.processes().get(p);
+            Dataset.ProcessSummary c = few.processes().get(p);
+            long kept = c.splitEvents()[0] + c.splitEvents()[1] + c.splitEvents()[2];
+            assertEquals(Math.min(50, f.eventsAfter()), kept, c.key());
+            assertEquals(f.eventsAfter(), c.eventsAfter(), c.key() + ": the table still counts every selected event");
+            assertEquals(f.sumWAfter(), c.splitSumW()[0] + c.splitSumW()[1] + c.splitSumW()[2],
+                    1e-9 * Math.abs(f.sumWAfter()), c.key() + ": yield kept");
+        }
+        assertTrue(full.processes().get(2).eventsAfter() > 50, "the limit bites on qqZZ");
+        // every kept training row of qqZZ is a row of the full dataset (features compared as stored)
+        Dataset.Split fullTrain = full.split("train");
+        Dataset.Split fewTrain = few.split("train");
+        int nf = FEATURES.size();
+        java.util.Set<String> rows = new java.util.HashSet<>();
+        for (int r = 0; r < fullTrain.rows(); r++) {
+            rows.add(java.util.Arrays.toString(java.util.Arrays.copyOfRange(fullTrain.x(), r * nf, r * nf + nf)));
+        }
+        int qqzz = 0;
+        for (int r = 0; r < fewTrain.rows(); r++) {
+            if (fewTrain.process()[r] == 2) {
+                qqzz++;
+                assertTrue(rows.contains(java.util.Arrays.toString(java.util.Arrays.copyOfRange(fewTrain.x(), r * nf,
+                        r * nf + nf))), "row " + r);
+            }
+        }
+        assertEquals(30, qqzz, "60 % of the 50 kept");
+        DatasetException e = assertThrows(DatasetException.class, () -> new DatasetSpec(all.keys(), all.tags(),
+                all.signal(), "", 0, false, FEATURES, all.split(), 7, "t", "w", 0, null));
+        assertEquals("the maximum number of events per key must be >= 1, got 0", e.getMessage());
+    }
+
     @Test
     void exactJetCategoryKeepsOnlyThatMultiplicity() {
         Dataset d = build(spec(SELECTION, 3, true, FEATURES, 7));
