@@ -142,6 +142,9 @@ public final class GeneratorTruth {
             for (Category c : Category.values()) {
                 o.put(c.label(), e.getValue().get(c));
             }
+            for (Category c : Category.values()) {
+                o.put(c.label() + "_mc_error", e.getValue().error(c));
+            }
             Map<String, Double> f = byFs.computeIfAbsent(e.getKey().finalState().label(), k -> new LinkedHashMap<>());
             f.merge("selected", e.getValue().total(), Double::sum);
             for (Category c : Category.values()) {

@@ -88,8 +88,12 @@ public final class SyntheticNtuples {
             return t;
         });
         try {
-            // Z+X first (it is one long task), then the samples through a window of 2 per thread, so that
-            // finished samples do not pile up in memory while the sink writes
+            // Z+X first (the truth integration per channel and the data are long tasks), then the samples through a
+            // window of 2 per thread, so that finished samples do not pile up in memory while the sink writes
+            Map<ZxChannel, Future<ZplusXGenerator.ZxYields>> zxTruth = new EnumMap<>(ZxChannel.class);
+            for (ZxChannel c : ZxChannel.values()) {
+                zxTruth.put(c, pool.submit(() -> ZplusXGenerator.trueYields(c, settings)));
+            }
             Future<ZplusXGenerator.Output> zxFuture = pool.submit(() -> ZplusXGenerator.generate(settings));
             java.util.ArrayDeque<Future<GeneratedSample>> window = new java.util.ArrayDeque<>();
             int next = 0;
@@ -105,7 +109,9 @@ public final class SyntheticNtuples {
                 listener.progress(++done, totalFiles, path);
             }
             ZplusXGenerator.Output zx = get(zxFuture);
-            truth.setZplusX(zx.truth());
+            Map<ZxChannel, ZplusXGenerator.ZxYields> zxYields = new EnumMap<>(ZxChannel.class);
+            zxTruth.forEach((c, f) -> zxYields.put(c, get(f)));
+            truth.setZplusX(zxYields);
             sink.accept(new OutputFile(ZPLUSX_DATA_FILE, List.of(fakeRate(zx.dataFakeRate()), controlRegions(zx.dataControlRegions()))));
             listener.progress(++done, totalFiles, ZPLUSX_DATA_FILE);
             sink.accept(new OutputFile(ZPLUSX_WZ_FILE, List.of(fakeRate(zx.wzFakeRate()))));

@@ -25,23 +25,28 @@ final class ZplusXGenerator {
     /** Simulated ZZ control-region and WZ probe events per sample at scale 1. */
     private static final int PROMPT_MC_EVENTS = 3000;
     /** Candidates per channel of the truth integration at scale 1 (and below): ~3 % MC error on the VBF-SR. */
-    private static final int TRUTH_EVENTS = 40_000;
+    private static final int TRUTH_EVENTS = 160_000;
     private static final Process[] ZZ_PROCESSES = {Process.QQZZ, Process.GGZZ};
 
     private ZplusXGenerator() {
     }
 
     /** Expected yields of one channel: all selected events (m4ℓ &gt; 70 GeV) and per category. */
-    record ZxYields(double total, Map<Category, Double> category) {
+    record ZxYields(double total, Map<Category, Double> category, Map<Category, Double> mcError) {
         double get(Category c) {
             return category.get(c);
+        }
+
+        /** The statistical error of the integration behind {@link #get}. */
+        double error(Category c) {
+            return mcError.get(c);
         }
     }
 
     /** Everything the Z+X part of a run produces. */
     record Output(EventTable dataControlRegions, EventTable dataFakeRate, EventTable zzControlRegions,
                   EventTable wzFakeRate, Map<FinalState, TreeBuffer> signalEvents, Map<FinalState, Integer> signalCounts,
-                  Map<ZxChannel, ZxYields> truth, Map<ZxChannel, Double> zzControlExpected) {
+                  Map<ZxChannel, Double> zzControlExpected) {
     }
 
     /**
@@ -55,6 +60,7 @@ final class ZplusXGenerator {
         // never below the scale-1 size: the truth must not get noisier when the MC statistics are scaled down
         int n = (int) Math.round(TRUTH_EVENTS * Math.max(1.0, s.scale()));
         double[] sum = new double[Category.values().length + 1];
+        double[] sumSq = new double[Category.values().length];
         for (int i = 0; i < n; ) {
             if (!f.generate()) {
                 continue;
@@ -64,6 +70,7 @@ final class ZplusXGenerator {
             for (Category cat : Category.values()) {
                 if (cat.contains(f.nJets, f.nBjets, f.mass4l)) {
                     sum[cat.ordinal()] += w;
+                    sumSq[cat.ordinal()] += w * w;
                 }
             }
             sum[sum.length - 1] += w;
@@ -71,10 +78,14 @@ final class ZplusXGenerator {
         }
         double norm = population(c, s) / n;
         Map<Category, Double> out = new EnumMap<>(Category.class);
+        Map<Category, Double> err = new EnumMap<>(Category.class);
         for (Category cat : Category.values()) {
-            out.put(cat, sum[cat.ordinal()] * norm);
+            int k = cat.ordinal();
+            out.put(cat, sum[k] * norm);
+            // the spread of w·1[cat] over the n candidates: Var(Σ) = Σw² − (Σw)²/n
+            err.put(cat, Math.sqrt(Math.max(0, sumSq[k] - sum[k] * sum[k] / n)) * norm);
         }
-        return new ZxYields(sum[sum.length - 1] * norm, out);
+        return new ZxYields(sum[sum.length - 1] * norm, out, err);
     }
 
     /** Expected number of Z + two loose candidates of a channel at the run's luminosity. */
@@ -92,12 +103,8 @@ final class ZplusXGenerator {
         return z1Electrons ? ZxChannel.TWO_E_TWO_MU : ZxChannel.TWO_MU_TWO_E;
     }
 
-    /** Generates the Z+X data, the prompt simulation and the truth. */
+    /** Generates the Z+X data and the prompt simulation ({@link #trueYields} gives the truth, channel by channel). */
     static Output generate(GeneratorSettings s) {
-        Map<ZxChannel, ZxYields> truth = new EnumMap<>(ZxChannel.class);
-        for (ZxChannel c : ZxChannel.values()) {
-            truth.put(c, trueYields(c, s));
-        }
         SplittableRandom r = Sampling.stream(s.seed(), DATA_STREAM);
         int[] counts = new int[ZxChannel.values().length];
         int total = 0;
@@ -207,7 +214,7 @@ final class ZplusXGenerator {
             SampleGenerator.setDataWeights(sr.get(fs), srCount.get(fs));
         }
         EventTable[] fr = fakeRateTrees(s);
-        return new Output(cr.toTable(row), fr[0], zzMc.toTable(zzRow), fr[1], sr, srCount, truth, zzExpected);
+        return new Output(cr.toTable(row), fr[0], zzMc.toTable(zzRow), fr[1], sr, srCount, zzExpected);
     }
 
     /** A 2016 run number, uniform over the 2016 pp runs 273150–284044. */
