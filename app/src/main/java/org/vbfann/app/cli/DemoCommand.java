@@ -25,10 +25,11 @@ import picocli.CommandLine.Option;
 @Command(name = "demo",
         header = "Run the whole analysis chain on synthetic data in about a minute and summarise it.",
         description = {
-            "Generates calibrated synthetic ntuples (vbfann generate), builds a VBF-vs-rest training dataset in the"
-                + " VBF signal region (dataset build), trains a small network (nn train), adds its score to every"
-                + " ntuple and to the Z+X control regions (nn apply), estimates Z+X with fake rates measured in the"
-                + " Z+l region and applied to the 2P2F and 3P1F control regions (org.vbfann.physics.zx), writes shape"
+            "Generates calibrated synthetic ntuples (vbfann generate), measures fake rates in the Z+l region and the"
+                + " VBF-SR Z+X yield (zx fakerates, zx estimate), builds a VBF-vs-rest training dataset in the"
+                + " VBF signal region with Z+X among the backgrounds (dataset build), trains a small network (nn train), adds its score to every"
+                + " ntuple and to the Z+X control regions (nn apply), makes the Z+X score templates from the 2P2F and"
+                + " 3P1F control regions with those fake rates (org.vbfann.physics.zx), writes shape"
                 + " datacards of the score per final state (datacards), and computes asymptotic limits and significances (stats limit,"
                 + " stats significance) and fits r with pre- and post-fit plots (stats fit). Prints a summary: AUC of the network vs MELA and D_jet, yields against the"
                 + " generator's truth, the Z+X estimate against the truth, limits and significances, and where the files and plots are.",
@@ -52,6 +53,15 @@ public final class DemoCommand implements Callable<Integer> {
     static final String KEYS = "qqH,ggH,WH,ZH,ttH,qqZZ,qqZZ,ggZZ,TTV";
     static final String TAGS = "VBF_HToZZ,GluGluHToZZ,minlo-HWJ,ZH_HToZZ,ttH_HToZZ,ZZTo4L_13TeV_powheg,ZZJJTo4L,"
             + "GluGluToContinToZZ,TTZToLLNuNu";
+    /** The Z+X key of the training (spec §2.1: the guide trained against it) and the tag of its data file. */
+    static final String ZX_KEY = "ZX";
+    static final String ZX_TAG = "ZplusX_Data";
+    /**
+     * Fake-rate bins: barrel/endcap and pT {5, 10, 20, 30, ∞} GeV, those of the closure study (docs/zx.md); the
+     * spec's 48 bins per flavour leave bins empty at the demo's small scale.
+     */
+    static final String FR_PT_EDGES = "5,10,20,30,1000";
+    static final String FR_ETA_EDGES = "0,1.479,2.5";
     /** The branch holding the network score. */
     static final String SCORE = "nn_score";
     /** Z+X inputs of the generator, relative to the ntuple folder. */
@@ -104,20 +114,32 @@ public final class DemoCommand implements Callable<Integer> {
         Path scored = out.resolve("scored");
         Path cards = out.resolve("datacards");
         Path stats = out.resolve("stats");
+        Path zx = out.resolve("zx");
+        Path fakeRates = zx.resolve("fakerates.root");
+        Path zxTraining = zx.resolve("training");
 
         stage(1, "generate synthetic ntuples", gen.resolve("truth.json"), null,
                 "generate", "--out", gen.toString(), "--scale", String.valueOf(scale), "--seed", String.valueOf(seed),
                 "--json");
-        stage(2, "build the VBF-SR training dataset", dataset.resolve("dataset.json"), null,
-                "dataset", "build", "--files", gen + "/histos*_25ns/output_*13TeV*.root", "--keys", KEYS, "--tags", TAGS,
-                "--signal", "qqH", "--selection", VBF_SR, "--features", INPUTS, "--seed", String.valueOf(seed),
-                "--quiet", "--json", "--out", dataset.toString());
-        stage(3, "train the network", model.resolve(TrainingRun.METRICS_FILE), null,
+        if (!skipped(2, "measure fake rates and the VBF-SR Z+X yield", zxTraining.resolve("yields.json"))) {
+            run("zx", "fakerates", "--data", gen.resolve(ZX_DATA).toString(), "--prompt", gen.resolve(ZX_PROMPT_WZ).toString(),
+                    "--pt-edges", FR_PT_EDGES, "--eta-edges", FR_ETA_EDGES, "--out", zx.toString(), "--json");
+            run("zx", "estimate", "--fakerates", fakeRates.toString(), "--data", gen.resolve(ZX_DATA).toString(),
+                    "--zz", gen.resolve(ZX_PROMPT_ZZ).toString(), "--region", "vbf", "--out", zxTraining.toString(),
+                    "--json");
+        }
+        stage(3, "build the VBF-SR training dataset, Z+X included", dataset.resolve("dataset.json"), null,
+                "dataset", "build", "--files", gen + "/histos*_25ns/output_*13TeV*.root," + gen.resolve(ZX_DATA),
+                "--keys", KEYS + "," + ZX_KEY, "--tags", TAGS + "," + ZX_TAG, "--signal", "qqH", "--selection", VBF_SR,
+                "--features", INPUTS, "--zx-key", ZX_KEY, "--zx-fakerates", fakeRates.toString(), "--zx-yield",
+                zxTraining.resolve("yields.json").toString(), "--seed", String.valueOf(seed), "--quiet", "--json",
+                "--out", dataset.toString());
+        stage(4, "train the network", model.resolve(TrainingRun.METRICS_FILE), null,
                 "nn", "train", "--dataset", dataset.toString(), "--out", model.toString(), "--layers", "24 12",
                 "--weighting", "balanced", "--max-epochs", String.valueOf(epochs), "--patience", "10",
                 "--batch-size", "256", "--learning-rate", "0.003", "--seed", String.valueOf(seed), "--quiet", "--json");
         Path applied = scored.resolve("applied.json");
-        if (!skipped(4, "add the score to every ntuple and the Z+X control regions", applied)) {
+        if (!skipped(5, "add the score to every ntuple and the Z+X control regions", applied)) {
             StringBuilder all = new StringBuilder("[");
             for (String fs : FINAL_STATES) {
                 String dir = "histos" + fs + "_25ns";
@@ -129,26 +151,25 @@ public final class DemoCommand implements Callable<Integer> {
             NnFiles.writeAtomically(applied, (all + "]\n").getBytes(StandardCharsets.UTF_8));
         }
         JsonNode truth = NnFiles.JSON.readTree(gen.resolve("truth.json").toFile());
-        Path zx = out.resolve("zx");
-        if (!skipped(5, "estimate Z+X from fake rates and the control regions", zx.resolve("yields.json"))) {
-            DemoZplusX.estimate(gen.resolve(ZX_DATA), gen.resolve(ZX_PROMPT_WZ), gen.resolve(ZX_PROMPT_ZZ),
+        if (!skipped(6, "Z+X yields and score templates from the control regions", zx.resolve("yields.json"))) {
+            DemoZplusX.estimate(fakeRates, gen.resolve(ZX_PROMPT_ZZ),
                     scored.resolve("ZplusX").resolve(Path.of(ZX_DATA).getFileName()), VBF_SR, SCORE,
                     Axis.uniform(BINS, 0, 1, SCORE), zx);
         }
-        stage(6, "fill templates of the score and write datacards", cards.resolve("datacards.json"),
+        stage(7, "fill templates of the score and write datacards", cards.resolve("datacards.json"),
                 cards.resolve("datacards.json"),
                 "datacards", "--files", scored + "/histos*_25ns/*.root", "--keys", KEYS, "--tags", TAGS, "--signal", "qqH",
                 "--observable", SCORE, "--selection", VBF_SR, "--bins", String.valueOf(BINS), "--range", "0,1",
                 "--zx-shapes", zx.resolve("shapes.root").toString(), "--quiet", "--json", "--out", cards.toString());
         Path card = cards.resolve("datacard_combined.txt");
-        stage(7, "asymptotic CLs limits", stats.resolve("limit.json"), stats.resolve("limit.json"),
+        stage(8, "asymptotic CLs limits", stats.resolve("limit.json"), stats.resolve("limit.json"),
                 "stats", "limit", "--datacard", card.toString(), "--json");
-        stage(8, "observed significance", stats.resolve("significance.json"), stats.resolve("significance.json"),
+        stage(9, "observed significance", stats.resolve("significance.json"), stats.resolve("significance.json"),
                 "stats", "significance", "--datacard", card.toString(), "--json");
-        stage(9, "expected significance (Asimov, r = 1)", stats.resolve("significance-expected.json"),
+        stage(10, "expected significance (Asimov, r = 1)", stats.resolve("significance-expected.json"),
                 stats.resolve("significance-expected.json"),
                 "stats", "significance", "--datacard", card.toString(), "--expect-signal", "1", "--json");
-        stage(10, "fit r and draw the pre- and post-fit score distributions", stats.resolve("fit.json"),
+        stage(11, "fit r and draw the pre- and post-fit score distributions", stats.resolve("fit.json"),
                 stats.resolve("fit.json"), "stats", "fit", "--datacard", card.toString(), "--plots",
                 out.resolve("plots").toString(), "--json");
         NnFiles.writeAtomically(settingsFile, settings.getBytes(StandardCharsets.UTF_8));
@@ -173,7 +194,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /**
      * The first stage whose settings differ from the last finished run's: 1 (all) with --force, without a record
-     * or for another scale or seed; 3 (training) for another number of epochs; otherwise none.
+     * or for another scale or seed; 4 (training) for another number of epochs; otherwise none.
      */
     private int firstStale(Path settingsFile) throws IOException {
         if (force || !Files.isRegularFile(settingsFile)) {
@@ -183,7 +204,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (last.path("scale").asDouble() != scale || last.path("seed").asLong() != seed) {
             return 1;
         }
-        return last.path("epochs").asInt() != epochs ? 3 : Integer.MAX_VALUE;
+        return last.path("epochs").asInt() != epochs ? 4 : Integer.MAX_VALUE;
     }
 
     /** Runs one stage unless {@link #skipped}; {@code save}, if given, receives the command's JSON output. */
@@ -216,7 +237,7 @@ public final class DemoCommand implements Callable<Integer> {
             return;
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.printf(Locale.ROOT, "[demo %d/10 %5.1f s] %s%n", n, (System.nanoTime() - started) * 1e-9, what);
+        err.printf(Locale.ROOT, "[demo %d/11 %5.1f s] %s%n", n, (System.nanoTime() - started) * 1e-9, what);
         err.flush();
     }
 

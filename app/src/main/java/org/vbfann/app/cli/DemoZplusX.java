@@ -10,6 +10,7 @@ import java.util.Map;
 import org.vbfann.core.Axis;
 import org.vbfann.core.Histogram1D;
 import org.vbfann.physics.expr.Expression;
+import org.vbfann.physics.zx.FakeRateFile;
 import org.vbfann.physics.zx.FakeRateMap;
 import org.vbfann.physics.zx.ZplusXYield;
 import org.vbfann.physics.zx.ZxFinalState;
@@ -17,38 +18,28 @@ import org.vbfann.rootio.RootFileWriter;
 import org.vbfann.rootio.WriteOptions;
 
 /**
- * The demo's data-driven Z+X (spec §3), with the {@code org.vbfann.physics.zx} library: fake rates from the Z + ℓ
- * probes of data with the prompt WZ simulation subtracted, then the guide's yield formula per final state applied
+ * The demo's data-driven Z+X (spec §3), with the {@code org.vbfann.physics.zx} library: the fake rates that
+ * {@code zx fakerates} measured (Z + ℓ probes of data, prompt WZ subtracted), then the guide's yield formula per final state applied
  * to the scored 2P2F and 3P1F control regions in the VBF-SR, with the score templates built the same way
  * (s·H_3P1F − H_2P2F, or H_2P2F for loose muons). Writes {@code zx/yields.json} and {@code zx/shapes.root}
  * ({@code <channel>/zjets}; 2e2mu and 2mu2e both go to {@code ch2e2mu}).
  */
 final class DemoZplusX {
-    /**
-     * Fake-rate bins: barrel/endcap and pT {5, 10, 20, 30, ∞} GeV, as in the library's closure test on the
-     * generator's data; the spec's 48 bins per flavour leave bins empty at the demo's small scale.
-     */
-    static final double[] PT_EDGES = {5, 10, 20, 30, 1000};
-    static final double[] ELECTRON_ETA_EDGES = {0, 1.479, 2.5};
-    static final double[] MUON_ETA_EDGES = {0, 1.2, 2.4};
-
     private DemoZplusX() {
     }
 
     /**
      * Estimates Z+X and writes its files into {@code dir}.
      *
-     * @param dataFile    the Z+X data file (trees FakeRate, ControlRegions)
-     * @param promptProbe the prompt simulation of the fake-rate region (tree FakeRate)
+     * @param fakeRates   the fakerates.root of {@code zx fakerates}
      * @param zzFile      the prompt ZZ simulation of the control regions (tree ControlRegions)
      * @param scoredCr    the data control regions with the score branch (tree ControlRegions)
      * @return yields.json
      */
-    static ObjectNode estimate(Path dataFile, Path promptProbe, Path zzFile, Path scoredCr, String region,
-            String score, Axis axis, Path dir) throws IOException {
-        FakeRateMap electrons = new FakeRateMap(11, PT_EDGES, ELECTRON_ETA_EDGES);
-        FakeRateMap muons = new FakeRateMap(13, PT_EDGES, MUON_ETA_EDGES);
-        ZxFiles.measure(electrons, muons, List.of(dataFile), List.of(promptProbe));
+    static ObjectNode estimate(Path fakeRates, Path zzFile, Path scoredCr, String region, String score, Axis axis,
+            Path dir) throws IOException {
+        FakeRateMap electrons = FakeRateFile.read(fakeRates, 11);
+        FakeRateMap muons = FakeRateFile.read(fakeRates, 13);
         Map<ZxFinalState, ZplusXYield> yields = ZxFiles.yields(List.of(scoredCr), List.of(zzFile),
                 Expression.parse(region), Expression.parse(score), axis, electrons, muons);
 

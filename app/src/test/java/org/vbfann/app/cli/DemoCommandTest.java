@@ -50,6 +50,12 @@ class DemoCommandTest {
         // the true VBF-SR Z+X is about 5 events at any scale; the estimate from few control-region events is rough
         assertTrue(zx > 1 && zx < 15, "Z+X estimate " + zx);
         assertEquals(zx, y.path("zjets").path("cards").asDouble(), 1e-6, "the cards carry the Z+X estimate");
+        JsonNode trainingZx = NnFiles.JSON.readTree(out.resolve("zx/training/yields.json").toFile());
+        JsonNode processes = NnFiles.JSON.readTree(out.resolve("dataset/dataset.json").toFile()).path("processes");
+        JsonNode zxProcess = processes.get(processes.size() - 1);
+        assertEquals("ZX", zxProcess.path("key").asText(), "Z+X is a training background, as in the guide");
+        assertEquals(trainingZx.path("yields").path("4l").path("yield").asDouble(),
+                zxProcess.path("sumWeightsAfter").asDouble(), 1e-9, "scaled to the VBF-SR Z+X estimate");
         JsonNode lim = s.path("limit_r_95cl");
         double obs = lim.path("observed").asDouble(Double.NaN);
         assertTrue(obs > 0 && Double.isFinite(obs), lim.toString());
@@ -80,15 +86,15 @@ class DemoCommandTest {
         CliRunner.Result again = CliRunner.run("demo", "--out", out.toString(), "--scale", "0.05", "--seed", "2",
                 "--epochs", "8");
         assertEquals(0, again.exitCode(), again.err());
-        assertEquals(10, again.err().split("done before, skipped", -1).length - 1, again.err());
+        assertEquals(11, again.err().split("done before, skipped", -1).length - 1, again.err());
         assertTrue(again.out().contains("95% CL upper limit on r"), again.out());
         assertTrue(again.out().contains(String.format(java.util.Locale.ROOT, "observed %.3f", obs)), again.out());
 
         CliRunner.Result retrain = CliRunner.run("demo", "--out", out.toString(), "--scale", "0.05", "--seed", "2",
                 "--epochs", "6");
         assertEquals(0, retrain.exitCode(), retrain.err());
-        assertEquals(2, retrain.err().split("done before, skipped", -1).length - 1, "only generate and dataset build"
-                + " are kept for another number of epochs: " + retrain.err());
+        assertEquals(3, retrain.err().split("done before, skipped", -1).length - 1, "only generate, the fake rates and"
+                + " dataset build are kept for another number of epochs: " + retrain.err());
     }
 
     private static double upperHalf(Histogram1D h) {
