@@ -288,6 +288,7 @@ public final class DemoCommand implements Callable<Integer> {
             Map.Entry<String, JsonNode> e = it.next();
             z4.putObject(e.getKey()).put("estimate", e.getValue().path("yield").asDouble())
                     .put("stat", e.getValue().path("stat").asDouble())
+                    .put("fr_stat", e.getValue().path("fr_stat").asDouble())
                     .put("truth", truth.path("zplusx").path(e.getKey()).path("VBF-SR").asDouble());
         }
         ObjectNode lim = s.putObject("limit_r_95cl");
@@ -336,11 +337,12 @@ public final class DemoCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "%-10s %12.3f %12.3f%n", e.getKey(), e.getValue().path("cards").asDouble(),
                     e.getValue().path("truth").asDouble());
         }
-        o.printf("%n%-10s %12s %12s%n", "Z+X", "estimate", "generator");
+        o.printf("%n%-10s %12s %12s   (stat and fake-rate stat)%n", "Z+X", "estimate", "generator");
         for (Iterator<Map.Entry<String, JsonNode>> it = s.path("zplusx").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             o.printf(Locale.ROOT, "%-10s %6.3f+-%.3f %12.3f%n", e.getKey(), e.getValue().path("estimate").asDouble(),
-                    e.getValue().path("stat").asDouble(), e.getValue().path("truth").asDouble());
+                    Math.hypot(e.getValue().path("stat").asDouble(), e.getValue().path("fr_stat").asDouble()),
+                    e.getValue().path("truth").asDouble());
         }
         o.println();
         JsonNode l = s.path("limit_r_95cl");
