@@ -77,6 +77,14 @@ public final class Hzz4lObservables {
         return (y - 0.5 * (etaJ1 + etaJ2)) / Math.abs(etaJ1 - etaJ2);
     }
 
+    /**
+     * Rapidity y = asinh(pT·sinh η/m_T), m_T = √(m² + pT²), of an object of transverse momentum pT, pseudorapidity η
+     * and mass m: the boost-additive variable the production densities use, unlike η.
+     */
+    public static double rapidity(double pt, double eta, double mass) {
+        return asinh(pt * Math.sinh(eta) / Math.sqrt(mass * mass + pt * pt));
+    }
+
     /** The inverse hyperbolic sine, symmetric in x so that large negative arguments lose no digits. */
     public static double asinh(double x) {
         double a = Math.abs(x);

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
             "Maps every input file to a process key by the tags its path contains (--keys and --tags pair up; a"
                 + " file matching tags of two keys, or none, is an error), keeps the events passing --selection and"
                 + " the jet category, computes the --features (branches, array elements like f_jets_highpt_pt[0],"
-                + " derived names like mjj, detajj, dphijj, ptjj, djet, zstar, f_jets_highpt_e[i], or expressions),"
+                + " derived names like mjj, detajj, dphijj, ptjj, djet, zstar, y4l, pt4ljj, f_jets_highpt_e[i], or"
+                + " expressions),"
                 + " shuffles all events with --seed and splits each process into train, validation and test.",
             "Z+X as a background (the guide's ZX key): --zx-key names the key whose files are Z+X control-region data"
                 + " (tree ControlRegions); its 2P2F and 3P1F candidates passing the selection are weighted with the"

@@ -75,6 +75,38 @@ public enum DerivedVariable {
             }
         }
     },
+    /** Rapidity of the four-lepton system from f_pt4l, f_eta4l and f_mass4l. */
+    Y4L("y4l", "rapidity of the 4-lepton system (from f_pt4l, f_eta4l, f_mass4l)",
+            List.of(new Input("f_pt4l", -1), new Input("f_eta4l", -1), new Input("f_mass4l", -1))) {
+        @Override
+        void compute(double[][] v, int len, double[] out, int off) {
+            for (int i = 0; i < len; i++) {
+                out[off + i] = Hzz4lObservables.rapidity(v[0][i], v[1][i], v[2][i]);
+            }
+        }
+    },
+    /**
+     * The transverse-momentum balance |p_T(4ℓ + j1 + j2)| from the four leptons and the two leading jets: small
+     * when the event is 4ℓ + two jets only, larger with extra or lost jets.
+     */
+    PT4LJJ("pt4ljj", "pT of the system of the four leptons and the two leading jets [GeV]", balanceInputs()) {
+        @Override
+        void compute(double[][] v, int len, double[] out, int off) {
+            for (int i = 0; i < len; i++) {
+                if (absent(v[8][i]) || absent(v[10][i])) {
+                    out[off + i] = Hzz4lObservables.SENTINEL;
+                    continue;
+                }
+                double px = 0;
+                double py = 0;
+                for (int k = 0; k < 12; k += 2) {
+                    px += v[k][i] * Math.cos(v[k + 1][i]);
+                    py += v[k][i] * Math.sin(v[k + 1][i]);
+                }
+                out[off + i] = Math.hypot(px, py);
+            }
+        }
+    },
     /**
      * The jet energy E = E_T·cosh η of slot i, used as {@code f_jets_highpt_e[i]} (FormatROOTs derives it,
      * spec §1.3); −999 for absent slots.
@@ -160,6 +192,20 @@ public enum DerivedVariable {
             for (String q : quantities) {
                 out.add(new Input("f_jets_highpt_" + q, slot));
             }
+        }
+        return List.copyOf(out);
+    }
+
+    /** pT and φ of the four leptons, then of the jets in slots 0 and 1. */
+    private static List<Input> balanceInputs() {
+        List<Input> out = new ArrayList<>();
+        for (int l = 1; l <= 4; l++) {
+            out.add(new Input("f_lept" + l + "_pt", -1));
+            out.add(new Input("f_lept" + l + "_phi", -1));
+        }
+        for (int slot = 0; slot < 2; slot++) {
+            out.add(new Input("f_jets_highpt_pt", slot));
+            out.add(new Input("f_jets_highpt_phi", slot));
         }
         return List.copyOf(out);
     }

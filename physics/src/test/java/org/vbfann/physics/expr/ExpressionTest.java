@@ -112,6 +112,34 @@ class ExpressionTest {
         assertEquals(-999, eval("f_jets_highpt_e[1]")[2]);
     }
 
+    /**
+     * y4l against E and p_z computed by hand; pt4ljj against the vector sum: leptons of pT 10, 20, 30, 40 at φ 0,
+     * π/2, π, −π/2 sum to (−20, −20); the jets (100, φ 0) and (50, φ 3) add (100 + 50 cos 3, 50 sin 3).
+     */
+    @Test
+    void fourLeptonRapidityAndTransverseBalance() {
+        float[] pt4l = {50f};
+        float[] eta4l = {1.2f};
+        float[] m4l = {125f};
+        List<Column> cols = new java.util.ArrayList<>(List.of(Column.ofFloats("f_pt4l", pt4l),
+                Column.ofFloats("f_eta4l", eta4l), Column.ofFloats("f_mass4l", m4l)));
+        double[] lpt = {10, 20, 30, 40};
+        double[] lphi = {0, Math.PI / 2, Math.PI, -Math.PI / 2};
+        for (int l = 0; l < 4; l++) {
+            cols.add(Column.ofFloats("f_lept" + (l + 1) + "_pt", new float[] {(float) lpt[l]}));
+            cols.add(Column.ofFloats("f_lept" + (l + 1) + "_phi", new float[] {(float) lphi[l]}));
+        }
+        cols.add(Column.of("f_jets_highpt_pt", ElementType.FLOAT32, 1, null, new int[] {4}, new float[] {100, 50, -999, -999}));
+        cols.add(Column.of("f_jets_highpt_phi", ElementType.FLOAT32, 1, null, new int[] {4}, new float[] {0, 3, -999, -999}));
+        EventTable t = EventTable.of(1, cols);
+        double pz = 50 * Math.sinh(1.2f);
+        double e = Math.sqrt(125 * 125 + 50 * 50 + pz * pz);
+        assertEquals(0.5 * Math.log((e + pz) / (e - pz)), Expression.parse("y4l").evaluate(t)[0], 1e-6);
+        double px = -20 + 100 + 50 * Math.cos(3);
+        double py = -20 + 50 * Math.sin(3);
+        assertEquals(Math.hypot(px, py), Expression.parse("pt4ljj").evaluate(t)[0], 1e-4);
+    }
+
     @Test
     void evaluationCoversTablesLongerThanOneBlock() {
         int n = 2 * Kernel.BLOCK + 17;
