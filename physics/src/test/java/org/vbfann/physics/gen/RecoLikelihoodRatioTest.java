@@ -41,7 +41,8 @@ class RecoLikelihoodRatioTest {
     }
 
     private static Sample sample(Process p, long seed) {
-        EventFactory f = EventFactory.forProcess(p, FinalState.TWO_E_TWO_MU, EventFactory.Region.SIGNAL, new SplittableRandom(seed));
+        EventFactory f = EventFactory.forProcess(p, FinalState.TWO_E_TWO_MU, EventFactory.Region.SIGNAL,
+                new SplittableRandom(seed));
         RecoLikelihoodRatio lr = new RecoLikelihoodRatio();
         int[] nJets = new int[EVENTS];
         int[] nB = new int[EVENTS];
@@ -224,7 +225,8 @@ class RecoLikelihoodRatioTest {
             if (seen || wy == 0) {
                 continue;
             }
-            double w = wy * Math.exp(-LOG_TWO_PI - 0.5 * Math.log(det) - 0.5 * (cyy * rx * rx - 2 * cxy * rx * ry + cxx * ry * ry) / det);
+            double quad = (cyy * rx * rx - 2 * cxy * rx * ry + cxx * ry * ry) / det;
+            double w = wy * Math.exp(-LOG_TWO_PI - 0.5 * Math.log(det) - 0.5 * quad);
             sum += w;
             sq += w * w;
         }
@@ -410,7 +412,8 @@ class RecoLikelihoodRatioTest {
     /** The same seed gives the same value, another seed a value within the stated error. */
     @Test
     void reproducibleWithItsSeedAndNoisyWithinItsError() {
-        EventFactory f = EventFactory.forProcess(Process.QQH, FinalState.FOUR_MU, EventFactory.Region.SIGNAL, new SplittableRandom(4));
+        EventFactory f = EventFactory.forProcess(Process.QQH, FinalState.FOUR_MU, EventFactory.Region.SIGNAL,
+                new SplittableRandom(4));
         RecoLikelihoodRatio lr = new RecoLikelihoodRatio();
         double[] lPt = new double[4];
         int[] pdg = {13, -13, 13, -13};
