@@ -19,8 +19,8 @@ import org.vbfann.physics.PhysicsException;
  * rapidity of n ≤ 1 (these factors cancel in {@link JetModel#logDensity} but not here, since different n are
  * summed), times the recoil p_T(4ℓ) = −Σ p_T(truth jets) + N(0, 10 GeV) per component. The detector part
  * is {@link EventFactory}'s: each truth jet is reconstructed with pT smeared by N(0, pT·σ(pT, η))
- * ({@link Detector#jetResolution}) and kept if the smeared pT exceeds 30 GeV and it lies outside ΔR 0.4 of
- * every lepton, otherwise it is lost; one pile-up jet (pT 30 + Exp(8) GeV, η uniform in ±4.7, φ uniform)
+ * ({@link Detector#jetResolution}) and kept if the smeared pT exceeds 30 GeV, its smeared |η| is below 4.7 and
+ * it lies outside ΔR 0.4 of every lepton, otherwise it is lost; one pile-up jet (pT 30 + Exp(8) GeV, η uniform in ±4.7, φ uniform)
  * appears with probability 4 %, subject to the same overlap removal. A hypothesis says which reconstructed jet
  * (if any) is the pile-up jet and how many truth jets were lost; matched truth jets sit at the measured
  * direction; the sum over which truth jet went where is done by sorting the truth jets by pT (the model's
@@ -32,9 +32,10 @@ import org.vbfann.physics.PhysicsException;
  * noise, b tagging (every jet of both models and the pile-up jet is light) and isolation. Approximations,
  * each checked in {@code RecoLikelihoodRatioTest}:
  * <ul>
- *   <li>The jets' η and φ smearing (0.03) is treated as exact in the truth density, the acceptance and the
- *   overlap removal (the densities vary on scales of ≳ 0.3 in η); its effect on the recoil, 0.03·pT across
- *   each measured jet, is kept as an extra covariance of the recoil Gaussian.</li>
+ *   <li>The jets' η and φ smearing (0.03) is treated as exact in the truth density and the overlap removal
+ *   (the densities vary on scales of ≳ 0.3 in η); it is kept where it matters: a truth jet within a few 0.03
+ *   of |η| = 4.7 is lost with probability Φ((|η| − 4.7)/0.03) (hard forward VBF jets), and 0.03·pT across
+ *   each measured jet widens the recoil Gaussian.</li>
  *   <li>The measured four-lepton momentum stands in for the true one; the lepton pT resolution
  *   ({@link Detector#leptonResolution}) is added to the recoil covariance along each lepton and to nothing
  *   else (the rapidity moves by ≲ 0.01 against model widths ≥ 0.3); the electrons' bremsstrahlung tail is
@@ -55,9 +56,10 @@ import org.vbfann.physics.PhysicsException;
  * shared by the integrand at the fitted point. Matched truth pT: one draw per rank from a Gaussian around
  * that rank's measured pT (width the resolution, 2.5× in 20 % as a defensive tail), then sorted; the density
  * of the sorted draw is the permanent of the rank-by-value proposal densities. Lost jets: a mixture of "just
- * below threshold" (pT 30 + Exp(8) GeV; azimuth uniform or around the missing recoil −p_T(4ℓ) − Σ p_T(matched))
- * and "inside a lepton cone" (the lepton and the azimuth chosen by the missing recoil, or uniform in a cone;
- * pT around the recoil along the cone, or 30 + Exp(40) GeV). A stratum with nothing to integrate (no matched,
+ * below threshold" (pT 30 + Exp(8) GeV; azimuth uniform or around the missing recoil −p_T(4ℓ) − Σ p_T(matched)),
+ * "inside a lepton cone" (the lepton and the azimuth chosen by the missing recoil, or uniform in a cone) and
+ * "past the |η| = 4.7 edge" (in the recoil's azimuth); pT of the last two around the recoil along that
+ * direction, or 30 + Exp(40) GeV. A stratum with nothing to integrate (no matched,
  * lost or hidden jet) is exact. Both models use the same draws (common random numbers), so the ratio is much
  * less noisy than each density. When the delta-method MC error of the log ratio exceeds 0.2, the strata that
  * carry most of its variance are drawn again with 8× the samples (at most twice). The draws come from a
@@ -102,12 +104,19 @@ public final class RecoLikelihoodRatio {
     private static final double WIDE_SCALE = 2.5;
     /**
      * Proposal of a lost jet: just below the threshold (pT 30 + Exp(8) GeV) in a uniform direction or in the
-     * direction of the missing recoil, inside a lepton cone aimed at the missing recoil, or uniformly inside a
-     * cone.
+     * direction of the missing recoil, inside a lepton cone aimed at the missing recoil, at the |η| = 4.7 edge
+     * in the recoil's direction, or uniformly inside a cone.
      */
-    private static final double THRESHOLD_FRACTION = 0.35;
-    private static final double THRESHOLD_AIMED_FRACTION = 0.25;
-    private static final double AIMED_FRACTION = 0.25;
+    private static final double THRESHOLD_FRACTION = 0.3;
+    private static final double THRESHOLD_AIMED_FRACTION = 0.2;
+    private static final double AIMED_FRACTION = 0.2;
+    private static final double EDGE_FRACTION = 0.15;
+    private static final double UNIFORM_CONE_FRACTION =
+            1 - THRESHOLD_FRACTION - THRESHOLD_AIMED_FRACTION - AIMED_FRACTION - EDGE_FRACTION;
+    /** A jet lost past |η| = 4.7 by its η smearing: 4.7 − |η| ~ Exp(0.04) in the proposal. */
+    private static final double EDGE_DEPTH_MEAN = 0.04;
+    /** Below this |η| the η smearing never takes a jet past 4.7 (6.7 σ). */
+    private static final double EDGE_ZONE = 4.5;
     private static final double THRESHOLD_PT_MEAN = 8.0;
     /** Floor of a lepton's weight in the aimed cone proposal. */
     private static final double CONE_DEFENSIVE = 0.05;
@@ -679,7 +688,7 @@ public final class RecoLikelihoodRatio {
             double sn = Math.sin(lepPhi[l]);
             double along = missX * c + missY * sn;
             double across = (-missX * sn + missY * c) / (EventFactory.RECOIL_SIGMA + CONE * Math.abs(along));
-            coneWeight[l] = CONE_DEFENSIVE + (along > JetModel.PT_MIN ? Math.exp(-0.5 * across * across) : 0);
+            coneWeight[l] = CONE_DEFENSIVE + (along > 0 ? Math.exp(-0.5 * across * across) : 0);
             sum += coneWeight[l];
             double d = Math.max(-0.9 * CONE, Math.min(0.9 * CONE, Hzz4lObservables.deltaPhi(missPhi, lepPhi[l])));
             coneCentre[l] = d;
@@ -699,10 +708,21 @@ public final class RecoLikelihoodRatio {
             drawn[2] = u < THRESHOLD_FRACTION ? Sampling.phi(r) : wrap(missPhi + missSigma * r.nextGaussian());
             return;
         }
+        u -= THRESHOLD_FRACTION + THRESHOLD_AIMED_FRACTION;
+        if (u < EDGE_FRACTION) {
+            double depth;
+            do {
+                depth = Sampling.exponential(r, EDGE_DEPTH_MEAN);
+            } while (depth >= ETA_RANGE);
+            drawn[1] = (r.nextBoolean() ? 1 : -1) * (JetModel.ETA_MAX - depth);
+            drawn[2] = wrap(missPhi + missSigma * r.nextGaussian());
+            drawn[0] = conePt(r, drawn[2]);
+            return;
+        }
         int l;
         double dphi;
         double deta;
-        if (u < THRESHOLD_FRACTION + THRESHOLD_AIMED_FRACTION + AIMED_FRACTION) {
+        if (u < EDGE_FRACTION + AIMED_FRACTION) {
             l = Sampling.discrete(r, coneWeight);
             do {
                 dphi = coneCentre[l] + coneSigma * r.nextGaussian();
@@ -760,7 +780,10 @@ public final class RecoLikelihoodRatio {
         if (inCone(eta, phi)) {
             return 0;
         }
-        return Math.log(Sampling.normalCdf((JetModel.PT_MIN - pt) / (pt * Detector.jetResolution(pt, eta))));
+        double below = Sampling.normalCdf((JetModel.PT_MIN - pt) / (pt * Detector.jetResolution(pt, eta)));
+        double abs = Math.abs(eta);
+        double outside = abs > EDGE_ZONE ? Sampling.normalCdf((abs - Detector.JET_ETA_MAX) / Detector.JET_ANGLE_RESOLUTION) : 0;
+        return Math.log(below + outside - below * outside);
     }
 
     private double logLostProposal(double pt, double eta, double phi) {
@@ -771,6 +794,8 @@ public final class RecoLikelihoodRatio {
                 / (missSigma * Math.sqrt(2 * Math.PI));
         double threshold = Math.exp(-(pt - JetModel.PT_MIN) / THRESHOLD_PT_MEAN) / THRESHOLD_PT_MEAN / ETA_RANGE
                 * (THRESHOLD_FRACTION / (2 * Math.PI) + THRESHOLD_AIMED_FRACTION * aimedPhi);
+        double edge = EDGE_FRACTION * 0.5 * Math.exp(-(JetModel.ETA_MAX - Math.abs(eta)) / EDGE_DEPTH_MEAN) / EDGE_DEPTH_MEAN
+                * aimedPhi * conePtDensity(pt, phi);
         double aimed = 0;
         double uniform = 0;
         for (int l = 0; l < 4; l++) {
@@ -785,9 +810,8 @@ public final class RecoLikelihoodRatio {
             }
         }
         double cone = aimed + uniform == 0 ? 0
-                : (AIMED_FRACTION * aimed + (1 - THRESHOLD_FRACTION - THRESHOLD_AIMED_FRACTION - AIMED_FRACTION) * uniform)
-                * conePtDensity(pt, phi);
-        return Math.log(threshold + cone);
+                : (AIMED_FRACTION * aimed + UNIFORM_CONE_FRACTION * uniform) * conePtDensity(pt, phi);
+        return Math.log(threshold + edge + cone);
     }
 
     /** The recoil the lost jets should carry, projected on azimuth φ, as the centre of the cone pT proposal. */

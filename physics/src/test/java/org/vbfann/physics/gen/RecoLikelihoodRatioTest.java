@@ -311,6 +311,48 @@ class RecoLikelihoodRatioTest {
         }
     }
 
+    /**
+     * The posterior D = p_VBF/(p_VBF + p_ggH) is calibrated: pooling both models' selected events, each weighted
+     * by 1/(its model's tried candidates) so that the two priors are equal, the VBF fraction in every bin of D
+     * equals the bin's mean D (E[1_VBF − D | bin] = 0, with the binomial variance D(1 − D) under that
+     * hypothesis). This holds only for the true density ratio, over all candidates and with bounded weights,
+     * so it is precise everywhere, including the VBF-like bins where the reweighting identities are not.
+     */
+    @Test
+    void posteriorIsCalibrated() {
+        double[] edges = {-3, -2, -1, 0, 1, 2, 3, 5};
+        int bins = edges.length + 1;
+        double[] sum = new double[bins];
+        double[] var = new double[bins];
+        double[] weight = new double[bins];
+        double[] meanD = new double[bins];
+        for (Sample s : new Sample[] {vbf, ggh}) {
+            double w = 1.0 / s.tried;
+            double isVbf = s == vbf ? 1 : 0;
+            for (int i = 0; i < EVENTS; i++) {
+                double l = s.logRatio[i];
+                double d = 1 / (1 + Math.exp(-l));
+                int b = 0;
+                while (b < edges.length && l >= edges[b]) {
+                    b++;
+                }
+                sum[b] += w * (isVbf - d);
+                var[b] += w * w * d * (1 - d);
+                weight[b] += w;
+                meanD[b] += w * d;
+            }
+        }
+        StringBuilder report = new StringBuilder("bin: mean D, VBF fraction ± error; ");
+        for (int b = 0; b < bins; b++) {
+            report.append(String.format("%d: %.4f, %.4f ± %.4f; ", b, meanD[b] / weight[b],
+                    (meanD[b] + sum[b]) / weight[b], Math.sqrt(var[b]) / weight[b]));
+        }
+        for (int b = 0; b < bins; b++) {
+            assertTrue(Math.abs(sum[b]) < 4 * Math.sqrt(var[b]), "bin " + b + " calibrated: " + report);
+            assertTrue(Math.sqrt(var[b]) / weight[b] < 0.03, "bin " + b + " measured to 3 %: " + report);
+        }
+    }
+
     private static boolean inRegion(int region, Sample s, int i) {
         int nj = s.nJets[i];
         return switch (region) {
