@@ -120,7 +120,10 @@ public final class RecoLikelihoodRatio {
     private static final double THRESHOLD_PT_MEAN = 8.0;
     /** Floor of a lepton's weight in the aimed cone proposal. */
     private static final double CONE_DEFENSIVE = 0.05;
-    /** pT of a jet lost in a cone: ½ (30 + Exp(40)) + ½ N(missing recoil along the cone, 15) above 30 GeV. */
+    /**
+     * pT of a jet lost in a cone or past the η edge: ½ (30 + Exp(40)) + ½ N(missing recoil along its azimuth, at
+     * least 45 GeV; 15), the normal untruncated (a draw below 30 GeV is a sample of weight 0).
+     */
     private static final double CONE_PT_MEAN = 40.0;
     private static final double CONE_PT_SIGMA = 15.0;
     /**
@@ -616,6 +619,10 @@ public final class RecoLikelihoodRatio {
                 double pt = drawn[0];
                 double eta = drawn[1];
                 double phi = drawn[2];
+                if (pt <= JetModel.PT_MIN) {
+                    dead = true;
+                    continue;
+                }
                 lw += logLost(pt, eta, phi) - logLostProposal(pt, eta, phi);
                 rx += pt * Math.cos(phi);
                 ry += pt * Math.sin(phi);
@@ -816,25 +823,18 @@ public final class RecoLikelihoodRatio {
 
     /** The recoil the lost jets should carry, projected on azimuth φ, as the centre of the cone pT proposal. */
     private double conePtCentre(double phi) {
-        return Math.max(JetModel.PT_MIN, missX * Math.cos(phi) + missY * Math.sin(phi));
+        return Math.max(JetModel.PT_MIN + CONE_PT_SIGMA, missX * Math.cos(phi) + missY * Math.sin(phi));
     }
 
     private double conePt(SplittableRandom r, double phi) {
         if (r.nextBoolean()) {
             return JetModel.PT_MIN + Sampling.exponential(r, CONE_PT_MEAN);
         }
-        double mu = conePtCentre(phi);
-        double pt;
-        do {
-            pt = mu + CONE_PT_SIGMA * r.nextGaussian();
-        } while (pt <= JetModel.PT_MIN);
-        return pt;
+        return conePtCentre(phi) + CONE_PT_SIGMA * r.nextGaussian();
     }
 
     private double conePtDensity(double pt, double phi) {
-        double mu = conePtCentre(phi);
-        double gauss = Math.exp(Sampling.logNormalDensity(pt, mu, CONE_PT_SIGMA))
-                / Sampling.normalCdf((mu - JetModel.PT_MIN) / CONE_PT_SIGMA);
+        double gauss = Math.exp(Sampling.logNormalDensity(pt, conePtCentre(phi), CONE_PT_SIGMA));
         return 0.5 * Math.exp(-(pt - JetModel.PT_MIN) / CONE_PT_MEAN) / CONE_PT_MEAN + 0.5 * gauss;
     }
 
