@@ -24,6 +24,8 @@ final class Detector {
     static final double JET_PT_MIN = 30.0;
     static final double JET_ETA_MAX = 4.7;
     static final double JET_LEPTON_DR = 0.4;
+    /** Gaussian smearing of the jet η and φ (absolute). */
+    static final double JET_ANGLE_RESOLUTION = 0.03;
     /** b-tag efficiency and light-jet mistag rate at the medium working point. */
     static final double BTAG_EFFICIENCY = 0.65;
     static final double MISTAG_RATE = 0.01;

@@ -20,11 +20,14 @@ final class EventFactory {
 
     private static final double M_W = 80.379;
     private static final double GAMMA_W = 2.085;
-    private static final double RECOIL_SIGMA = 10.0;
+    /** Per-component Gaussian spread of the system pT around minus the truth jets' sum [GeV]. */
+    static final double RECOIL_SIGMA = 10.0;
     private static final double BR_W_LNU = 0.2134;
     private static final double BR_Z_NUNU = 0.2000;
     private static final double BR_Z_LL = 0.0673;
-    private static final double PILEUP_JET_PROBABILITY = 0.04;
+    /** Probability of one pile-up jet per event, pT = 30 GeV + Exp(mean {@link #PILEUP_PT_MEAN}), η uniform in ±4.7. */
+    static final double PILEUP_JET_PROBABILITY = 0.04;
+    static final double PILEUP_PT_MEAN = 8.0;
 
     private static final TabulatedDistribution QQZZ_MASS = new TabulatedDistribution(EventFactory::qqzzMassDensity, 70, 1000, 9301);
     private static final TabulatedDistribution GGZZ_MASS = new TabulatedDistribution(EventFactory::ggzzMassDensity, 70, 1000, 9301);
@@ -37,7 +40,8 @@ final class EventFactory {
     private final SplittableRandom r;
     private final TabulatedDistribution zxMass;
     private final FourLeptonSystem system = new FourLeptonSystem();
-    private final FourVector[] leptons4 = new FourVector[4];
+    /** The true leptons (their sum is the true four-lepton momentum). */
+    final FourVector[] leptons4 = new FourVector[4];
     /** Transverse momentum of the four-lepton system in V H and t t̄ X production. */
     private double vhPx;
     private double vhPy;
@@ -475,12 +479,12 @@ final class EventFactory {
         nJets = 0;
         for (int i = 0; i < truth.n; i++) {
             double pt = truth.pt[i];
-            double eta = truth.eta[i] + 0.03 * r.nextGaussian();
+            double eta = truth.eta[i] + Detector.JET_ANGLE_RESOLUTION * r.nextGaussian();
             double recoPt = pt * (1 + Detector.jetResolution(pt, eta) * r.nextGaussian());
-            addRecoJet(recoPt, eta, truth.phi[i] + 0.03 * r.nextGaussian(), Math.abs(truth.pdgId[i]) == 5);
+            addRecoJet(recoPt, eta, truth.phi[i] + Detector.JET_ANGLE_RESOLUTION * r.nextGaussian(), Math.abs(truth.pdgId[i]) == 5);
         }
         if (r.nextDouble() < PILEUP_JET_PROBABILITY) {
-            addRecoJet(JetModel.PT_MIN + Sampling.exponential(r, 8.0), JetModel.ETA_MAX * (2 * r.nextDouble() - 1),
+            addRecoJet(JetModel.PT_MIN + Sampling.exponential(r, PILEUP_PT_MEAN), JetModel.ETA_MAX * (2 * r.nextDouble() - 1),
                     Sampling.phi(r), false);
         }
         // insertion sort by pT

@@ -19,9 +19,12 @@ import java.util.SplittableRandom;
 final class JetModel {
     static final double PT_MIN = 30.0;
     static final double ETA_MAX = 4.7;
-    private static final double A_THIRD = 1.3;
-    private static final double SIGMA_FOURTH = 2.0;
-    private static final double SIGMA_Y_FEW_JETS = 1.5;
+    /** Beta(1.3, 1) exponent of the third and fourth jets' pT fractions (all models). */
+    static final double A_THIRD = 1.3;
+    /** Width of the fourth jet's η, N(0, 2) truncated (all models). */
+    static final double SIGMA_FOURTH = 2.0;
+    /** Width of the system rapidity with fewer than two jets (all models). */
+    static final double SIGMA_Y_FEW_JETS = 1.5;
 
     /**
      * VBF (qqH) tag jets: hard, forward-backward, large |Δη| (mean 4.4), the system between them
@@ -94,7 +97,8 @@ final class JetModel {
         this.logNormDeta = Sampling.logGammaNorm(kDeta, thetaDeta);
     }
 
-    private JetModel withMultiplicity(double[] p) {
+    /** This model with other multiplicity probabilities P(n = 0..4). */
+    JetModel withMultiplicity(double[] p) {
         return new JetModel(p, k1One, theta1One, sigmaEtaOne, k1, theta1, aSub, kDeta, thetaDeta, sigmaCentre,
                 yRho, ySlope, yConst, thirdNearTag, sigmaThird);
     }
