@@ -24,7 +24,7 @@ extended="$inputs,f_jets_highpt_phi[2],f_jets_highpt_pt[3],f_jets_highpt_eta[3],
 sr='((f_njets_pass >= 2 && f_njets_pass <= 3 && f_Nbjets <= 1) || (f_njets_pass > 3 && f_Nbjets == 0)) && f_mass4l >= 118 && f_mass4l <= 130'
 for s in $scales; do
   d="$work/scale-$s"
-  [ -f "$d/gen/truth.json" ] || ./vbfann generate --out "$d/gen" --scale "$s" --seed 3 > /dev/null
+  [ -f "$d/gen/truth.json" ] || ./vbfann generate --out "$d/gen" --scale "$s" --seed 3 > /dev/null 2>&1
   ./vbfann dataset build --files "$d/gen/histos*/output_VBF_*.root,$d/gen/histos*/output_GluGluH*.root" \
     --keys qqH,ggH --tags VBF_HToZZ,GluGluHToZZ --signal qqH --selection "$sr" \
     --features "$inputs,$reco,y4l,pt4ljj,log(f_truth_lr)" --out "$d/ds" --quiet > /dev/null
