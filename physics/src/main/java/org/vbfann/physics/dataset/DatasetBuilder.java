@@ -69,6 +69,8 @@ public final class DatasetBuilder {
         ZplusXTraining zx = spec.zplusX();
         FakeRateMap[] zxMaps = zx == null ? null
                 : new FakeRateMap[] {FakeRateFile.read(zx.fakeRates(), 11), FakeRateFile.read(zx.fakeRates(), 13)};
+        Expression zxSelection = zx == null ? null : Expression.parse(selection == null ? CONTROL_REGION
+                : "(" + spec.selection() + ") && (" + CONTROL_REGION + ")");
         List<Expression> features = new ArrayList<>();
         for (String f : spec.features()) {
             features.add(Expression.parse(f));
@@ -88,8 +90,8 @@ public final class DatasetBuilder {
             fileCount[p]++;
             int start = rows.n;
             boolean isZx = zx != null && fa.key().equals(zx.key());
-            long entries = readFile(fa, p, spec, selection, njets, isZx ? null : weight, isZx ? zxMaps : null, features,
-                    references, rows, before, sumBefore);
+            long entries = readFile(fa, p, spec, isZx ? zxSelection : selection, njets, isZx ? null : weight,
+                    isZx ? zxMaps : null, features, references, rows, before, sumBefore);
             listener.fileRead(i + 1, assigned.size(), fa, entries, rows.n - start);
         }
         checkSelected(spec, keys, rows, before);
@@ -146,7 +148,8 @@ public final class DatasetBuilder {
 
     /**
      * Reads one file's selected events into {@code rows}: with {@code weight} the per-event weight of the reduced
-     * ntuple; without it ({@code zxMaps} given) a Z+X control-region file weighted by its fake rates.
+     * ntuple; without it ({@code zxMaps} given) a Z+X control-region file weighted by its fake rates, its
+     * {@code selection} then including the control-region candidates' flags.
      */
     private static long readFile(FileAssignment fa, int p, DatasetSpec spec, Expression selection, Expression njets,
             Expression weight, FakeRateMap[] zxMaps, List<Expression> features, List<String> references, Rows rows,
@@ -157,8 +160,7 @@ public final class DatasetBuilder {
             for (String r : references) {
                 refs.add(Expression.parse(t.has(r) || !DEFINITIONS.containsKey(r) ? r : DEFINITIONS.get(r)));
             }
-            Expression weightOrRegion = weight != null ? weight : Expression.parse(CONTROL_REGION);
-            List<String> branches = neededBranches(rf.name(), t, selection, njets, weightOrRegion, features, refs);
+            List<String> branches = neededBranches(rf.name(), t, selection, njets, weight, features, refs);
             if (zxMaps != null) {
                 for (String b : ZplusXInputs.candidateBranches()) {
                     if (!branches.contains(b)) {
@@ -181,12 +183,6 @@ public final class DatasetBuilder {
                 Arrays.fill(pass, 0, n, 1.0);
                 if (selection != null) {
                     selection.evaluate(chunk, pass);
-                }
-                if (zxMaps != null) {
-                    weightOrRegion.evaluate(chunk, cut);
-                    for (int e = 0; e < n; e++) {
-                        pass[e] = truthy(pass[e]) && truthy(cut[e]) ? 1 : 0;
-                    }
                 }
                 if (njets != null) {
                     njets.evaluate(chunk, cut);
@@ -278,12 +274,14 @@ public final class DatasetBuilder {
         }
     }
 
-    /** The branches to read; a missing one is an error naming the closest branches and derived names. */
+    /** The branches to read ({@code weight} null for none); a missing one is an error naming the closest names. */
     private static List<String> neededBranches(String file, TreeReader t, Expression selection, Expression njets,
             Expression weight, List<Expression> features, List<Expression> references) {
         Set<String> names = new LinkedHashSet<>();
         List<Expression> all = new ArrayList<>(features);
-        all.add(weight);
+        if (weight != null) {
+            all.add(weight);
+        }
         if (selection != null) {
             all.add(selection);
         }
