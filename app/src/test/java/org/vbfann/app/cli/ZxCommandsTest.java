@@ -180,6 +180,12 @@ class ZxCommandsTest {
         assertEquals(ExitCodes.USAGE, missing.exitCode(), missing.err());
         assertTrue(missing.err().contains("Z+X training needs --zx-key, --zx-fakerates and --zx-yield together"),
                 missing.err());
+        CliRunner.Result noKey = CliRunner.run("dataset", "build", "--files", gen + "/histos*/output_VBF_*.root," + data,
+                "--keys", "qqH,ZX", "--tags", "VBF_HToZZ,ZplusX_Data", "--signal", "qqH", "--features", "mjj", "--quiet",
+                "--out", ds.toString());
+        assertEquals(ExitCodes.BAD_INPUT, noKey.exitCode(), noKey.err());
+        assertTrue(noKey.err().contains("no tree 'HZZ4LeptonsAnalysisReduced'; keys are [FakeRate, ControlRegions]; for"
+                + " Z+X control regions make its key the Z+X key (--zx-key)"), noKey.err());
     }
 
     @Test

@@ -141,7 +141,8 @@ public final class DatasetBuilder {
     private static TreeReader tree(RootFile rf, String tree) {
         if (!rf.has(tree)) {
             throw new DatasetException(rf.name() + ": no tree '" + tree + "'; keys are "
-                    + rf.keys().stream().map(k -> k.name()).distinct().toList());
+                    + rf.keys().stream().map(k -> k.name()).distinct().toList()
+                    + (rf.has(ZplusXTraining.TREE) ? "; for Z+X control regions make its key the Z+X key (--zx-key)" : ""));
         }
         return rf.tree(tree);
     }
