@@ -15,10 +15,10 @@ import org.vbfann.physics.dataset.DatasetFiles;
 
 /**
  * End to end on the generator's ntuples: generate, build a VBF-vs-ggH dataset in the VBF signal region, train,
- * and compare the network with D_jet and with the generator's exact likelihood ratio (the Bayes-optimal
- * discriminant for these two processes). Kept fast with a small sample (--scale 0.2, about 7 000 training
- * events), so the bound on the distance to the truth ratio is loose here; bench/truth-auc.sh measures it with
- * more events (docs/performance.md).
+ * and compare the network with D_jet and with the generator's exact likelihood ratio of the truth jets, which
+ * bounds it from above. Kept fast with a small sample (--scale 0.2, about 7 000 training events), so the bound is
+ * loose here; bench/truth-auc.sh measures the distance with more events and against the reachable reference, the
+ * Bayes-optimal ratio of the reconstructed event (RecoLikelihoodRatio, docs/performance.md).
  */
 class GeneratedDataTrainingTest {
     static final String INPUTS = "f_lept1_pt,f_lept1_eta,f_lept1_phi,f_lept2_pt,f_lept2_eta,f_lept2_phi,"
