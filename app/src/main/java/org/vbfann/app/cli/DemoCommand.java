@@ -181,8 +181,7 @@ public final class DemoCommand implements Callable<Integer> {
                 NnFiles.JSON.readTree(stats.resolve("significance-expected.json").toFile()),
                 NnFiles.JSON.readTree(stats.resolve("fit.json").toFile()),
                 NnFiles.JSON.readTree(zx.resolve("yields.json").toFile()), model, card);
-        NnFiles.writeAtomically(out.resolve("summary.json"), NnFiles.JSON.writerWithDefaultPrettyPrinter()
-                .writeValueAsBytes(summary));
+        NnFiles.writeJson(out.resolve("summary.json"), summary);
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             JsonOutput.print(o, summary);

@@ -66,8 +66,7 @@ final class DemoZplusX {
                 w.put(e.getKey() + "/zjets", e.getValue());
             }
         }
-        NnFiles.writeAtomically(dir.resolve("yields.json"), NnFiles.JSON.writerWithDefaultPrettyPrinter()
-                .writeValueAsBytes(out));
+        NnFiles.writeJson(dir.resolve("yields.json"), out);
         return out;
     }
 }

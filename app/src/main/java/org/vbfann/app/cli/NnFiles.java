@@ -1,5 +1,7 @@
 package org.vbfann.app.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +28,17 @@ final class NnFiles {
     /** Writes {@code bytes} to {@code file} atomically (temporary file in the same folder, then rename). */
     static void writeAtomically(Path file, byte[] bytes) {
         ModelWriter.writeAtomically(file, bytes);
+    }
+
+    /** Writes {@code node} to {@code file} as indented JSON, atomically. */
+    static void writeJson(Path file, JsonNode node) {
+        byte[] bytes;
+        try {
+            bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(file + ": cannot encode: " + e.getMessage(), e);
+        }
+        writeAtomically(file, bytes);
     }
 
     /** Reads the model of a model directory (or a model.json path); a missing model is a usage-level error. */

@@ -1,10 +1,7 @@
 package org.vbfann.app.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -243,12 +240,7 @@ final class TrainingRun {
                 sample("background, test", testScore, testW, testSignal, false));
         ChartFiles.save(ScorePlot.chart(ScorePlot.ksTitle(ksS.pValue(), ksB.pValue()), samples, SCORE_BINS, 0, 1),
                 out.resolve("scores.png"));
-        try {
-            NnFiles.writeAtomically(out.resolve(METRICS_FILE), NnFiles.JSON.writer(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsBytes(metrics));
-        } catch (IOException e) {
-            throw new UncheckedIOException(out.resolve(METRICS_FILE) + ": cannot encode: " + e.getMessage(), e);
-        }
+        NnFiles.writeJson(out.resolve(METRICS_FILE), metrics);
         return metrics;
     }
 

@@ -207,8 +207,7 @@ public final class ZxEstimateCommand implements Callable<Integer> {
                 ChartFiles.save(FakeRatePlot.shapes("Z+X control-region shapes, " + region, shapes),
                         out.resolve("zx_shapes.png"));
             }
-            NnFiles.writeAtomically(out.resolve("yields.json"),
-                    NnFiles.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(o));
+            NnFiles.writeJson(out.resolve("yields.json"), o);
         } catch (IOException e) {
             throw new UncheckedIOException(out + ": cannot write: " + e.getMessage(), e);
         }
