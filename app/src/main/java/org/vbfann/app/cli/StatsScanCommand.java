@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.vbfann.plot.ChartFiles;
+import org.vbfann.plot.NllContourPlot;
 import org.vbfann.plot.NllScanPlot;
 import org.vbfann.stats.FitResult;
 import org.vbfann.stats.Fitter;
@@ -50,7 +51,8 @@ public final class StatsScanCommand implements Callable<Integer> {
     @Option(names = "--expect-signal", paramLabel = "<r>", description = "Scan the Asimov dataset at this signal strength.")
     Double expectSignal;
 
-    @Option(names = "--plot", paramLabel = "<file.png>", description = "Write the 1D scan plot (.png or .svg).")
+    @Option(names = "--plot", paramLabel = "<file.png>", description = "Write the scan plot (.png or .svg): 2 deltaNLL against the parameter, or for a 2D"
+                    + " scan its map with the 68%% and 95%% CL contours.")
     Path plot;
 
     @Option(names = "--json", description = "Print the result as a JSON object.")
@@ -90,6 +92,11 @@ public final class StatsScanCommand implements Callable<Integer> {
                     n.put(m.parameterName(p2), s.y()[j]);
                     n.put("two_delta_nll", s.twoDeltaNll()[i][j]);
                 }
+            }
+            if (plot != null) {
+                ChartFiles.save(NllContourPlot.chart("Likelihood scan" + (expectSignal != null ? " (expected)" : ""),
+                        m.parameterName(p1), m.parameterName(p2), s.x(), s.y(), s.twoDeltaNll(), best.parameters()[p1],
+                        best.parameters()[p2]), plot);
             }
             if (json) {
                 JsonOutput.print(out, o);

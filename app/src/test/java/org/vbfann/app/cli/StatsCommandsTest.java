@@ -53,10 +53,12 @@ class StatsCommandsTest {
     }
 
     @Test
-    void scanIn2D() throws IOException {
+    void scanIn2D(@TempDir Path tmp) throws IOException {
         JsonNode o = runJson("stats", "scan", "--datacard", card("docs_stat_routines_datacard", "datacard.txt"),
-                "--points", "3", "--range", "0:2", "--parameter2", "lumi", "--range2", "-1:1", "--json");
+                "--points", "3", "--range", "0:2", "--parameter2", "lumi", "--range2", "-1:1", "--plot",
+                tmp.resolve("scan2d.png").toString(), "--json");
         assertEquals(9, o.path("points").size());
+        assertTrue(Files.size(tmp.resolve("scan2d.png")) > 0, "the 2D scan's contour plot");
     }
 
     @Test
